@@ -1,0 +1,49 @@
+# Peerdesk: `make run` to try it, `make test` to check it. Both set everything up.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+STAMP := $(VENV)/.installed-stamp
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard app/translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: install run test lint bench translations extract-messages clean
+
+install: $(STAMP) $(CATALOGUES)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ --statistics
+
+translations: $(CATALOGUES)
+
+extract-messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o app/translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
+
+# The web server and the job runner side by side; Ctrl+C stops both.
+run: export PEERDESK_ENV ?= development
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) demo seed
+	@echo "\nPeerdesk is starting on http://127.0.0.1:5000 (Ctrl+C stops it)."
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(FLASK) jobs run & \
+	  $(FLASK) run --host 127.0.0.1 --port 5000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

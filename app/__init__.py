@@ -1,0 +1,47 @@
+"""Peerdesk's core (layer 0): the app factory and what every package stands on."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from app import accounts, api, config, demo, errors, health, i18n, jobs, layout, security
+from app.extensions import csrf, db, limiter, login_manager, migrate
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the Peerdesk app. ``overrides`` win over every other configuration source.
+
+    The domain packages (``PACKAGES``: community, moderation, social_listen, escalate) are
+    loaded by name at the end, so this layer never imports the layers above it.
+    """
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("PEERDESK_INSTANCE_PATH"),
+        instance_relative_config=True,
+    )
+    config.load(app, overrides)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    layout.init_app(app)
+    accounts.init_app(app)
+    api.init_app(app)
+    errors.init_app(app)
+    health.init_app(app)
+    jobs.init_app(app)
+    demo.init_app(app)
+    for package in app.config["PACKAGES"]:
+        importlib.import_module(package).init_app(app)
+    return app

@@ -1,0 +1,273 @@
+"""Account use cases. Each function is one transaction: it validates, writes, commits,
+then sends the event (see ``app/events.py``). Views and the CLI call these; neither
+touches the models directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, render_template, url_for
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from app import events, mail
+from app.accounts.models import ApiToken, Role, User, new_session_nonce
+from app.accounts.policy import password_problem, username_problem
+from app.clock import utcnow
+from app.extensions import db
+
+RESET_SALT = "peerdesk.password-reset"
+TOKEN_PREFIX = "pd_"  # noqa: S105 - a marker that makes leaked tokens easy to scan for
+TOKEN_USE_RESOLUTION = timedelta(hours=1)
+
+
+class AccountError(ValueError):
+    """A request the rules refuse; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# --- passwords ------------------------------------------------------------------------
+
+
+def _hasher() -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=current_app.config["PASSWORD_HASH_TIME_COST"],
+        memory_cost=current_app.config["PASSWORD_HASH_MEMORY_KIB"],
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def check_password(user: User, password: str) -> bool:
+    hasher = _hasher()
+    try:
+        hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+        db.session.commit()
+    return True
+
+
+def check_new_password(password: str, *, username: str, email: str) -> None:
+    problem = password_problem(
+        password,
+        min_length=current_app.config["PASSWORD_MIN_LENGTH"],
+        username=username,
+        email=email,
+    )
+    if problem:
+        raise AccountError(problem, field="password")
+
+
+# --- lookups --------------------------------------------------------------------------
+
+
+def find_by_login(login: str) -> User | None:
+    """A user by username or e-mail address, case-insensitively."""
+    login = login.strip().lower()
+    return db.session.scalar(
+        select(User).where(
+            or_(func.lower(User.username) == login, func.lower(User.email) == login)
+        )
+    )
+
+
+def find_by_username(username: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+
+
+def username_taken(username: str) -> bool:
+    return find_by_username(username) is not None
+
+
+def email_taken(email: str) -> bool:
+    return db.session.scalar(
+        select(User.id).where(func.lower(User.email) == email.strip().lower())
+    ) is not None
+
+
+# --- use cases ------------------------------------------------------------------------
+
+
+def register(
+    username: str, email: str, password: str, *, role: Role = Role.MEMBER, via: str = "web"
+) -> User:
+    username, email = username.strip(), email.strip()
+    problem = username_problem(username)
+    if problem:
+        raise AccountError(problem, field="username")
+    check_new_password(password, username=username, email=email)
+    if username_taken(username):
+        raise AccountError(_("This username is taken."), field="username")
+    if email_taken(email):
+        raise AccountError(_("An account with this e-mail address exists."), field="email")
+    user = User(username=username, email=email, password_hash=hash_password(password), role=role)
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError as exc:  # lost a race with a simultaneous sign-up
+        db.session.rollback()
+        raise AccountError(_("This username or e-mail address was just taken.")) from exc
+    events.user_registered.send(user, via=via)
+    return user
+
+
+def authenticate(login: str, password: str) -> User | None:
+    """The user if the credentials are right and the account is active, else ``None``."""
+    user = find_by_login(login)
+    if user is None:
+        _hasher().hash(password)  # spend the same time, so timing does not reveal accounts
+        return None
+    if not check_password(user, password) or not user.is_active:
+        return None
+    return user
+
+
+def touch_last_seen(user: User) -> None:
+    user.last_seen_at = utcnow()
+    db.session.commit()
+
+
+def update_settings(user: User, *, locale: str | None) -> None:
+    user.locale = locale or None
+    db.session.commit()
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not check_password(user, current):
+        raise AccountError(_("This is not your current password."), field="current_password")
+    check_new_password(new, username=user.username, email=user.email)
+    _set_password(user, new)
+    db.session.commit()
+
+
+def _set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.session_nonce = new_session_nonce()  # every other session is signed out
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    user: User
+    old_role: Role
+    new_role: Role
+
+
+def change_role(user: User, new_role: Role, *, changed_by: User | None) -> RoleChange:
+    """Set ``user``'s role. The last admin cannot step down: someone must hold the keys."""
+    old_role = Role(user.role)
+    if old_role == new_role:
+        return RoleChange(user, old_role, new_role)
+    if old_role == Role.ADMIN and _admin_count() <= 1:
+        raise AccountError(_("Peerdesk needs at least one admin; promote someone else first."))
+    user.role = new_role
+    db.session.commit()
+    events.user_role_changed.send(
+        user, old_role=old_role, new_role=new_role, changed_by=changed_by
+    )
+    return RoleChange(user, old_role, new_role)
+
+
+def _admin_count() -> int:
+    return db.session.scalar(select(func.count()).where(User.role == Role.ADMIN)) or 0
+
+
+# --- password reset -------------------------------------------------------------------
+
+
+def _reset_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+def _password_fingerprint(user: User) -> str:
+    """Changes when the password changes, so a reset link works once."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def make_reset_token(user: User) -> str:
+    return _reset_serializer().dumps({"uid": user.id, "pw": _password_fingerprint(user)})
+
+
+def send_password_reset(email: str) -> None:
+    """E-mail a reset link if the address has an account; say nothing either way."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None or not user.is_active:
+        return
+    link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
+    minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
+    mail.send(
+        to=user.email,
+        subject=_("Reset your %(site)s password", site=current_app.config["SITE_NAME"]),
+        text=render_template("accounts/email/reset_password.txt", user=user, link=link,
+                             minutes=minutes),
+    )
+
+
+def user_for_reset_token(token: str) -> User:
+    try:
+        data = _reset_serializer().loads(
+            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
+        )
+    except SignatureExpired as exc:
+        raise AccountError(_("This reset link has expired. Ask for a new one below.")) from exc
+    except BadSignature as exc:
+        raise AccountError(_("This reset link is not valid. Ask for a new one below.")) from exc
+    user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
+    if user is None or data.get("pw") != _password_fingerprint(user):
+        raise AccountError(_("This reset link has already been used. Ask for a new one below."))
+    return user
+
+
+def reset_password(token: str, new_password: str) -> User:
+    user = user_for_reset_token(token)
+    check_new_password(new_password, username=user.username, email=user.email)
+    _set_password(user, new_password)
+    db.session.commit()
+    events.password_reset_completed.send(user)
+    return user
+
+
+# --- API tokens -----------------------------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_api_token(user: User, name: str) -> str:
+    """Create a token and return it in clear: this is the only time it can be seen."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    db.session.add(ApiToken(user=user, name=name, token_hash=hash_token(token)))
+    db.session.commit()
+    return token
+
+
+def user_for_api_token(token: str) -> User | None:
+    api_token = db.session.scalar(
+        select(ApiToken).where(
+            ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None)
+        )
+    )
+    if api_token is None or not api_token.user.is_active:
+        return None
+    now = utcnow()
+    if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_RESOLUTION:
+        api_token.last_used_at = now  # coarse on purpose: not one write per request
+        db.session.commit()
+    return api_token.user

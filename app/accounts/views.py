@@ -1,0 +1,210 @@
+"""Account pages: register, sign in and out, password reset, profile, settings, admin."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import func, select
+
+from app.accounts import services
+from app.accounts.forms import (
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    LocaleForm,
+    RegisterForm,
+    ResetPasswordForm,
+    RoleForm,
+    SignInForm,
+    role_label,
+)
+from app.accounts.models import Role, User
+from app.extensions import db, limiter
+from app.permissions import require
+from app.web import attach_error, form_submitted, safe_next_url
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+
+def _signin_account_key() -> str:
+    return "signin:" + request.form.get("login", "").strip().lower()
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["RATELIMIT_REGISTER_PER_IP"],
+    methods=["POST"],
+    deduct_when=lambda response: response.status_code == 302,
+)
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("community.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register(form.username.data, form.email.data, form.password.data)
+        except services.AccountError as error:
+            attach_error(form, error)
+        else:
+            login_user(user)
+            flash(_("Welcome to the community, %(name)s!", name=user.username), "success")
+            return redirect(url_for("community.home"))
+    return render_template("accounts/register.html", form=form)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN_PER_IP"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"],
+    key_func=_signin_account_key,
+    methods=["POST"],
+    deduct_when=_failed,
+)
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for("community.home"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.login.data, form.password.data)
+        if user is not None:
+            session.clear()  # a fresh session for a fresh identity
+            login_user(user, remember=form.remember.data)
+            services.touch_last_seen(user)
+            flash(_("Signed in. Welcome back, %(name)s.", name=user.username), "success")
+            return redirect(safe_next_url(request.args.get("next")))
+        form.password.errors.append(_("Wrong username, e-mail or password."))
+    return render_template("accounts/sign_in.html", form=form)
+
+
+@bp.post("/sign-out")
+@login_required
+def sign_out():
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("community.home"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_PASSWORD_RESET_PER_IP"], methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        services.send_password_reset(form.email.data)
+        flash(
+            _("If an account uses %(email)s, a reset link is on its way. It works for "
+              "%(minutes)d minutes.", email=form.email.data,
+              minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60),
+            "info",
+        )
+        return redirect(url_for("accounts.sign_in"))
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    try:
+        user = services.user_for_reset_token(token)
+    except services.AccountError as error:
+        flash(error.message, "error")
+        return redirect(url_for("accounts.forgot_password"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data)
+        except services.AccountError as error:
+            attach_error(form, error)
+        else:
+            flash(_("Your password is changed. Sign in with the new one."), "success")
+            return redirect(url_for("accounts.sign_in"))
+    return render_template("accounts/reset_password.html", form=form, user=user)
+
+
+@bp.get("/u/<username>")
+def profile(username: str):
+    user = services.find_by_username(username)
+    if user is None:
+        abort(404)
+    return render_template("accounts/profile.html", user=user)
+
+
+@bp.route("/account/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    require("users.edit_settings", current_user)
+    locale_form = LocaleForm(prefix="settings", locale=current_user.locale or "")
+    password_form = ChangePasswordForm(prefix="password")
+    if form_submitted(locale_form) and locale_form.validate_on_submit():
+        services.update_settings(current_user, locale=locale_form.locale.data)
+        flash(_("Your settings are saved."), "success")
+        return redirect(url_for("accounts.settings"))
+    if form_submitted(password_form) and password_form.validate_on_submit():
+        try:
+            services.change_password(
+                current_user, password_form.current_password.data, password_form.password.data
+            )
+        except services.AccountError as error:
+            attach_error(password_form, error)
+        else:
+            login_user(current_user)  # the new session nonce keeps *this* session signed in
+            flash(_("Your password is changed. Other devices were signed out."), "success")
+            return redirect(url_for("accounts.settings"))
+    return render_template(
+        "accounts/settings.html", locale_form=locale_form, password_form=password_form
+    )
+
+
+@bp.post("/locale")
+def set_locale():
+    form = LocaleForm(prefix="lang")
+    if form.validate_on_submit():
+        session["locale"] = form.locale.data or None
+        if current_user.is_authenticated:
+            services.update_settings(current_user, locale=form.locale.data)
+    return redirect(safe_next_url(request.referrer))
+
+
+@bp.get("/admin/users")
+@login_required
+def admin_users():
+    require("users.list")
+    query = request.args.get("q", "").strip()
+    statement = select(User).order_by(func.lower(User.username))
+    if query:
+        statement = statement.where(func.lower(User.username).contains(query.lower()))
+    page = db.paginate(statement, per_page=50, max_per_page=100)
+    forms = {user.id: RoleForm(prefix=f"user-{user.id}", role=user.role.value)
+             for user in page.items}
+    return render_template("accounts/admin_users.html", page=page, forms=forms, query=query)
+
+
+@bp.post("/admin/users/<int:user_id>/role")
+@login_required
+def admin_change_role(user_id: int):
+    user = db.get_or_404(User, user_id)
+    require("users.change_role", user)
+    form = RoleForm(prefix=f"user-{user.id}")
+    if not form.validate_on_submit():
+        flash(_("Choose one of the listed roles."), "error")
+        return redirect(url_for("accounts.admin_users"), 303)
+    try:
+        change = services.change_role(user, Role(form.role.data), changed_by=current_user)
+    except services.AccountError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("%(name)s is now %(role)s.", name=user.username,
+                role=role_label(change.new_role)), "success")
+    return redirect(safe_next_url(request.referrer, url_for("accounts.admin_users")), 303)

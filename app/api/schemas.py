@@ -1,0 +1,30 @@
+"""Schemas shared by every API endpoint."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from app.accounts.models import Role
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details."""
+
+    type = fields.String(metadata={"example": "about:blank"})
+    title = fields.String(required=True, metadata={"example": "Not Found"})
+    status = fields.Integer(required=True, metadata={"example": 404})
+    detail = fields.String()
+    instance = fields.String()
+    errors = fields.Dict(metadata={"description": "Validation messages by field (422)."})
+
+
+class UserSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    username = fields.String(dump_only=True)
+    role = fields.Enum(Role, by_value=True, dump_only=True)
+    locale = fields.String(dump_only=True, allow_none=True)
+    created_at = fields.DateTime(dump_only=True)
+
+
+class RoleChangeSchema(Schema):
+    role = fields.Enum(Role, by_value=True, required=True)

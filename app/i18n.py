@@ -1,0 +1,28 @@
+"""Languages: English and Italian, chosen per person.
+
+The locale is, in order: the one a signed-in user set in their settings, the one an
+anonymous visitor picked in the footer (kept in their session), then the best match for
+the browser's ``Accept-Language``. Every user-facing string goes through gettext; the
+catalogues live in ``app/translations`` and cover all packages.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request, session
+from flask_login import current_user
+
+from app.extensions import babel
+
+
+def select_locale() -> str | None:
+    languages = current_app.config["LANGUAGES"]
+    user_locale = getattr(current_user, "locale", None) if current_user else None
+    if user_locale in languages:
+        return user_locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    return request.accept_languages.best_match(languages)
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)

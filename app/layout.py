@@ -1,0 +1,33 @@
+"""What every page's layout needs: permissions, the language switch, pagination links."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import get_locale
+from flask_login import current_user
+
+from app.accounts.forms import LocaleForm
+from app.permissions import can, is_staff
+
+
+def page_url(number: int) -> str:
+    """This page's URL with ``page`` set to ``number`` and every other argument kept."""
+    args = {**request.args.to_dict(), "page": number}
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def layout_context() -> dict:
+    locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return {
+        "can": can,
+        "is_staff": is_staff(current_user),
+        "site_name": current_app.config["SITE_NAME"],
+        "current_locale": locale,
+        "locale_form": LocaleForm(prefix="lang", locale=locale),
+        "page_url": page_url,
+    }
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.context_processor(layout_context)

@@ -1,0 +1,48 @@
+"""Outgoing e-mail: the one place that speaks SMTP.
+
+``MAIL_BACKEND = "smtp"`` sends through ``MAIL_SERVER``; ``"log"`` (the development
+default) writes the whole message to the application log instead, so a developer can
+follow a password-reset link without a mail server.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from flask import current_app
+
+
+def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+    config = current_app.config
+    message = EmailMessage()
+    message["From"] = config["MAIL_DEFAULT_SENDER"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(domain="peerdesk")
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
+    return message
+
+
+def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+    message = build(to, subject, text, html)
+    if current_app.config["MAIL_BACKEND"] == "log":
+        current_app.logger.info("E-mail (not sent, MAIL_BACKEND=log):\n%s", message)
+    else:
+        _send_smtp(message)
+    return message
+
+
+def _send_smtp(message: EmailMessage) -> None:
+    config = current_app.config
+    with smtplib.SMTP(
+        config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
+    ) as smtp:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
+        smtp.send_message(message)

@@ -1,0 +1,255 @@
+"""Fixtures: every test that uses ``app`` runs once on SQLite and once on PostgreSQL.
+
+The PostgreSQL server is a real one, started for the run from the machine's binaries
+(``tests/support/postgres.py``); set ``PEERDESK_TEST_POSTGRES_URL`` to use one you run
+yourself. Browser tests drive Debian's ``/usr/bin/chromium`` through Playwright.
+
+Where PostgreSQL or Chromium is missing, their tests are skipped with the reason, unless
+``PEERDESK_TEST_REQUIRE`` names them (``postgresql,browser``; CI sets both): then a missing
+part fails the run, and so does a run in which none of their tests passed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.support import postgres, smtp
+
+BACKENDS = ("sqlite", "postgresql")
+CHROMIUM = os.environ.get("PEERDESK_TEST_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = {part.strip() for part in os.environ.get("PEERDESK_TEST_REQUIRE", "").split(",")
+            if part.strip()}
+
+for _name in [name for name in os.environ if name.startswith("PEERDESK_")
+              and not name.startswith("PEERDESK_TEST_")] + ["DATABASE_URL"]:
+    os.environ.pop(_name, None)  # a developer's settings must not leak into the tests
+
+
+def unavailable(part: str, reason: str):
+    """Skip when ``part`` is optional here; fail when the run requires it."""
+    if part in REQUIRED:
+        pytest.fail(f"{part} is required (PEERDESK_TEST_REQUIRE) but unavailable: {reason}",
+                    pytrace=False)
+    pytest.skip(f"{part} unavailable: {reason}")
+
+
+# --- servers for the whole run --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    if os.environ.get("PEERDESK_TEST_POSTGRES_URL"):
+        yield os.environ["PEERDESK_TEST_POSTGRES_URL"]
+        return
+    try:
+        server = postgres.start()
+    except postgres.PostgresUnavailable as error:
+        unavailable("postgresql", str(error))
+    yield server.url()
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    controller, inbox = smtp.start()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory, request):
+    """One database per backend for the run, with the schema created once."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'peerdesk.sqlite'}"
+    else:
+        server_url = request.getfixturevalue("postgres_server_url")
+        url = postgres.create_database(server_url, "peerdesk_test")
+    from app import create_app
+    from app.extensions import db
+
+    app = create_app(_config(url, tmp_path_factory.mktemp("instance")))
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return url
+
+
+def _config(url: str, instance: Path, **extra) -> dict:
+    return {
+        "ENV": "testing",
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "MAIL_BACKEND": "log",
+        "SERVER_NAME": None,
+        **extra,
+    }
+
+
+# --- per test -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch, smtp_server):
+    from app import create_app
+    from app.extensions import db
+
+    monkeypatch.setenv("PEERDESK_INSTANCE_PATH", str(tmp_path / "instance"))
+    controller, inbox = smtp_server
+    inbox.clear()
+    app = create_app(
+        _config(database_url, tmp_path, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
+                MAIL_PORT=controller.port)
+    )
+    # No app context stays pushed during the test: requests must get their own, as in
+    # production, or Flask-Login's cached user (in ``g``) would leak between requests.
+    yield app
+    with app.app_context():
+        _empty_tables(db)
+        db.engine.dispose()
+
+
+def _empty_tables(db) -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def inbox(smtp_server):
+    return smtp_server[1]
+
+
+@pytest.fixture
+def make(app):
+    from tests.factories import Factories
+
+    return Factories(app)
+
+
+# --- CSRF-aware form posting ----------------------------------------------------------
+
+CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token_from(html: str) -> str:
+    match = CSRF_PATTERN.search(html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+@pytest.fixture
+def post_form(client):
+    """POST like a browser: fetch the form page, copy its CSRF token, send the fields."""
+
+    def post(url: str, data: dict, *, form_page: str | None = None, prefix: str = "",
+             follow_redirects: bool = False):
+        page = client.get(form_page or url)
+        token = csrf_token_from(page.get_data(as_text=True))
+        fields = {**data, f"{prefix}csrf_token": token}
+        return client.post(url, data=fields, follow_redirects=follow_redirects)
+
+    return post
+
+
+# --- browser --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        unavailable("browser", f"{CHROMIUM} not found; install Debian's 'chromium' package")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        unavailable("browser", f"playwright is not installed: {error}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(app):
+    from tests.support.live_server import LiveServer
+
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+# --- the run's summary: what ran against which real part ------------------------------
+
+_outcomes: Counter = Counter()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    parts = [params["backend"]] if "backend" in params else []
+    if item.get_closest_marker("browser"):
+        parts.append("browser")
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        for part in parts or ["no database"]:
+            _outcomes[(part, report.outcome)] += 1
+    return report
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.section("Peerdesk: tests by real part")
+    for part in ("sqlite", "postgresql", "browser", "no database"):
+        counts = {outcome: _outcomes[(part, outcome)] for outcome in ("passed", "failed",
+                                                                       "skipped")}
+        terminalreporter.write_line(
+            f"{part:<12} {counts['passed']} passed, {counts['failed']} failed, "
+            f"{counts['skipped']} skipped"
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    for part in REQUIRED:
+        if _outcomes[(part, "passed")] == 0 and session.testscollected:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+            print(f"\nPEERDESK_TEST_REQUIRE names {part}, but no test passed against it.")
