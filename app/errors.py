@@ -63,7 +63,7 @@ def handle_http_exception(error: HTTPException) -> Response | HTTPException:
     for name, value in error.get_headers():
         if name.lower() not in ("content-type", "content-length"):
             response.headers[name] = value
-    for name, value in (getattr(error, "data", None) or {}).get("headers", {}).items():
+    for name, value in ((getattr(error, "data", None) or {}).get("headers") or {}).items():
         response.headers[name] = value
     return response
 

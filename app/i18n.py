@@ -8,13 +8,15 @@ catalogues live in ``app/translations`` and cover all packages.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_login import current_user
 
 from app.extensions import babel
 
 
 def select_locale() -> str | None:
+    if not has_request_context():  # CLI and jobs: the default locale
+        return None
     languages = current_app.config["LANGUAGES"]
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in languages:

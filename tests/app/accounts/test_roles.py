@@ -1,0 +1,76 @@
+"""Role changes: admins only, never leaving the site without an admin."""
+
+from app.accounts.models import Role
+from tests.factories import PASSWORD
+
+
+def sign_in_as(post_form, username):
+    assert post_form("/sign-in", {"login": username, "password": PASSWORD}).status_code == 302
+
+
+def change_role(post_form, user, role):
+    return post_form(f"/admin/users/{user.id}/role", {f"user-{user.id}-role": role},
+                     form_page="/", prefix=f"user-{user.id}-")
+
+
+def test_admin_changes_a_members_role(make, post_form, client):
+    make.admin("boss")
+    grace = make.user("grace")
+    sign_in_as(post_form, "boss")
+    response = client.get("/admin/users")
+    assert "grace" in response.get_data(as_text=True)
+    change_role(post_form, grace, "moderator")
+    assert make.reload(grace).role == Role.MODERATOR
+    assert "grace is now Moderator." in client.get("/admin/users").get_data(as_text=True)
+
+
+def test_member_cannot_change_roles(make, post_form):
+    grace = make.user("grace")
+    sign_in_as(post_form, "grace")
+    assert change_role(post_form, grace, "admin").status_code == 403
+    assert make.reload(grace).role == Role.MEMBER
+
+
+def test_moderator_cannot_change_roles(make, post_form):
+    make.user("mod", role=Role.MODERATOR)
+    grace = make.user("grace")
+    sign_in_as(post_form, "mod")
+    assert change_role(post_form, grace, "agent").status_code == 403
+    assert make.reload(grace).role == Role.MEMBER
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(make, client):
+    assert client.get("/admin/users").headers["Location"].startswith("/sign-in")
+
+
+def test_people_list_is_for_admins_only(make, post_form, client):
+    make.user("grace")
+    sign_in_as(post_form, "grace")
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_unknown_role_is_refused(make, post_form):
+    make.admin("boss")
+    grace = make.user("grace")
+    sign_in_as(post_form, "boss")
+    change_role(post_form, grace, "overlord")
+    assert make.reload(grace).role == Role.MEMBER
+
+
+def test_the_last_admin_cannot_step_down(make, post_form, client):
+    boss = make.admin("boss")
+    sign_in_as(post_form, "boss")
+    change_role(post_form, boss, "member")
+    assert make.reload(boss).role == Role.ADMIN
+    assert "at least one admin" in client.get("/admin/users").get_data(as_text=True)
+
+
+def test_people_list_is_paginated_and_searchable(make, post_form, client):
+    make.admin("boss")
+    for number in range(55):
+        make.user(f"member{number:02d}")
+    sign_in_as(post_form, "boss")
+    first = client.get("/admin/users").get_data(as_text=True)
+    assert "Page 1 of 2" in first
+    found = client.get("/admin/users?q=member07").get_data(as_text=True)
+    assert "member07" in found and "member08" not in found

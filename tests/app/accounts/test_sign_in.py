@@ -1,0 +1,90 @@
+"""Sign-in and sign-out, including the brute-force limits per IP and per account."""
+
+from tests.factories import PASSWORD
+
+
+def sign_in(post_form, login, password, **extra):
+    return post_form("/sign-in", {"login": login, "password": password, **extra})
+
+
+def test_sign_in_with_username_in_any_case(make, client, post_form):
+    make.user("grace", email="grace@example.com")
+    assert sign_in(post_form, "GRACE", PASSWORD).status_code == 302
+    assert "grace" in client.get("/account/settings").get_data(as_text=True)
+
+
+def test_sign_in_by_email_address(make, post_form):
+    make.user("grace", email="grace@example.com")
+    assert sign_in(post_form, "Grace@Example.com", PASSWORD).status_code == 302
+
+
+def test_wrong_password_is_refused_without_saying_which_part_was_wrong(make, post_form):
+    make.user("grace")
+    response = sign_in(post_form, "grace", "not the password")
+    assert response.status_code == 200
+    assert "Wrong username, e-mail or password." in response.get_data(as_text=True)
+
+
+def test_unknown_account_gets_the_same_answer(post_form):
+    response = sign_in(post_form, "nobody", "whatever it is")
+    assert "Wrong username, e-mail or password." in response.get_data(as_text=True)
+
+
+def test_deactivated_account_cannot_sign_in(make, post_form):
+    make.user("grace", is_active=False)
+    assert sign_in(post_form, "grace", PASSWORD).status_code == 200
+
+
+def test_sign_out_ends_the_session(make, client, post_form):
+    make.user("grace")
+    sign_in(post_form, "grace", PASSWORD)
+    response = post_form("/sign-out", {}, form_page="/")
+    assert response.status_code == 302
+    assert "Sign in" in client.get("/").get_data(as_text=True)
+
+
+def test_next_parameter_is_followed_on_this_site_only(make, post_form):
+    make.user("grace")
+    response = post_form("/sign-in?next=https://evil.example/phish",
+                         {"login": "grace", "password": PASSWORD})
+    assert response.headers["Location"] == "/"
+
+
+def test_next_parameter_returns_to_the_page_asked_for(make, post_form):
+    make.user("grace")
+    response = post_form("/sign-in?next=/account/settings",
+                         {"login": "grace", "password": PASSWORD})
+    assert response.headers["Location"] == "/account/settings"
+
+
+def test_remember_me_sets_a_lasting_http_only_cookie(make, client, post_form):
+    make.user("grace")
+    sign_in(post_form, "grace", PASSWORD, remember="y")
+    cookie = client.get_cookie("remember_token")
+    assert cookie is not None and cookie.http_only and cookie.expires is not None
+
+
+def test_failed_attempts_on_one_account_are_limited(app, make, post_form):
+    app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"] = "3 per 15 minutes"
+    make.user("grace")
+    for _ in range(3):
+        assert sign_in(post_form, "grace", "wrong password!").status_code == 200
+    blocked = sign_in(post_form, "grace", PASSWORD)
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.get_data(as_text=True)
+    assert "Retry-After" in blocked.headers
+
+
+def test_successful_sign_ins_do_not_use_up_the_account_limit(app, make, client, post_form):
+    app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"] = "2 per 15 minutes"
+    make.user("grace")
+    for _ in range(3):
+        assert sign_in(post_form, "grace", PASSWORD).status_code == 302
+        post_form("/sign-out", {}, form_page="/")
+
+
+def test_attempts_from_one_address_are_limited_across_accounts(app, make, post_form):
+    app.config["RATELIMIT_SIGNIN_PER_IP"] = "4 per minute"
+    for number in range(4):
+        assert sign_in(post_form, f"someone{number}", "wrong password!").status_code == 200
+    assert sign_in(post_form, "someone-else", "wrong password!").status_code == 429

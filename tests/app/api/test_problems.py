@@ -1,0 +1,77 @@
+"""Every API error is problem details, never HTML and never a stack trace."""
+
+import pytest
+from flask import Blueprint
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def auth(make):
+    return {"Authorization": f"Bearer {make.api_token(make.admin('boss'))}"}
+
+
+def test_unknown_api_path_is_404_problem(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.mimetype == PROBLEM
+
+
+def test_wrong_method_is_405_problem(client):
+    response = client.delete("/api/v1/me")
+    assert response.status_code == 405
+    assert response.mimetype == PROBLEM
+    assert "GET" in response.headers["Allow"]
+
+
+def test_malformed_json_is_400_problem(client, auth, make):
+    grace = make.user("grace")
+    response = client.put(f"/api/v1/users/{grace.id}/role", data="{not json",
+                          headers={**auth, "Content-Type": "application/json"})
+    assert response.status_code in (400, 422)
+    assert response.mimetype == PROBLEM
+
+
+def test_oversized_body_is_413_problem(app, client, auth, make):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    grace = make.user("grace")
+    response = client.put(f"/api/v1/users/{grace.id}/role", data="x" * 4096,
+                          headers={**auth, "Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.mimetype == PROBLEM
+
+
+def test_rate_limit_is_429_problem_with_retry_after(app, client, make):
+    app.config["RATELIMIT_API"] = "2 per minute"
+    for _ in range(2):
+        client.get("/api/v1/me")
+    response = client.get("/api/v1/me")
+    assert response.status_code == 429
+    assert response.mimetype == PROBLEM
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_unexpected_error_is_500_problem_without_traceback(database_url, tmp_path):
+    from app import create_app
+    from tests.conftest import _config
+
+    app = create_app(_config(database_url, tmp_path, PROPAGATE_EXCEPTIONS=False))
+    broken = Blueprint("broken", __name__)
+
+    @broken.get("/api/v1/broken")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    app.register_blueprint(broken)
+    response = app.test_client().get("/api/v1/broken")
+    assert response.status_code == 500
+    assert response.mimetype == PROBLEM
+    text = response.get_data(as_text=True)
+    assert "secret internals" not in text and "Traceback" not in text
+
+
+def test_html_pages_keep_html_errors(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "Page not found" in response.get_data(as_text=True)

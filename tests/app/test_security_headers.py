@@ -1,0 +1,44 @@
+"""Security headers and cookie flags on every page."""
+
+from app import create_app
+from tests.conftest import _config
+from tests.factories import PASSWORD
+
+
+def test_pages_carry_a_strict_csp_without_inline_script(client):
+    csp = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+def test_pages_have_no_inline_script_or_handlers(client):
+    html = client.get("/sign-in").get_data(as_text=True)
+    assert "<script>" not in html and " onclick=" not in html and " onload=" not in html
+
+
+def test_other_security_headers(client):
+    headers = client.get("/").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_session_cookie_is_http_only_and_lax(make, client, post_form):
+    make.user("grace")
+    post_form("/sign-in", {"login": "grace", "password": PASSWORD})
+    cookie = client.get_cookie("session")
+    assert cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_production_cookies_are_secure_and_hsts_is_sent(database_url, tmp_path):
+    app = create_app({**_config(database_url, tmp_path), "ENV": "production"})
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+    response = app.test_client().get("/")
+    assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+def test_static_files_are_served_locally(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "/static/css/peerdesk.css" in html and "/static/js/peerdesk.js" in html
+    assert "cdn" not in html.lower()
+    assert client.get("/static/css/peerdesk.css").status_code == 200
