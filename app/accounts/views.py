@@ -159,7 +159,8 @@ def settings():
         except services.AccountError as error:
             attach_error(password_form, error)
         else:
-            login_user(current_user)  # the new session nonce keeps *this* session signed in
+            # The password change renewed the session nonce: re-issue *this* session's id.
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed. Other devices were signed out."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template(
