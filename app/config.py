@@ -48,6 +48,9 @@ class Defaults:
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
     PERMANENT_SESSION_LIFETIME = timedelta(days=14)
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted):
+    # rate limits per IP and https URLs need the client's real address and scheme.
+    TRUSTED_PROXIES = 0
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 

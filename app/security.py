@@ -9,6 +9,7 @@ to this site.
 from __future__ import annotations
 
 from flask import Flask, Response, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = "; ".join(
     (
@@ -49,3 +50,6 @@ def add_security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
+    hops = int(app.config["TRUSTED_PROXIES"])
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

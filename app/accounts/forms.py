@@ -6,16 +6,19 @@ live in the services; views put the services' messages next to the field they co
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from app.accounts.models import Role
-from app.accounts.policy import PASSWORD_MAX, USERNAME_MAX
+from app.accounts.policy import PASSWORD_MAX, USERNAME_MAX, password_problem, username_problem
 
 
 class RegisterForm(FlaskForm):
+    """Checks every rule that needs no database, so all mistakes show at once."""
+
     username = StringField(
         _l("Username"),
         validators=[DataRequired(), Length(max=USERNAME_MAX)],
@@ -40,6 +43,22 @@ class RegisterForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
         render_kw={"autocomplete": "new-password"},
     )
+
+    def validate_username(self, field):
+        _raise_if(username_problem(field.data.strip()))
+
+    def validate_password(self, field):
+        _raise_if(password_problem(
+            field.data,
+            min_length=current_app.config["PASSWORD_MIN_LENGTH"],
+            username=self.username.data or "",
+            email=self.email.data or "",
+        ))
+
+
+def _raise_if(problem: str | None) -> None:
+    if problem:
+        raise ValidationError(problem)
 
 
 class SignInForm(FlaskForm):

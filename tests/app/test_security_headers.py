@@ -42,3 +42,16 @@ def test_static_files_are_served_locally(client):
     assert "/static/css/peerdesk.css" in html and "/static/js/peerdesk.js" in html
     assert "cdn" not in html.lower()
     assert client.get("/static/css/peerdesk.css").status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_used(database_url, tmp_path):
+    from tests.conftest import csrf_token_from
+
+    proxied = create_app({**_config(database_url, tmp_path), "TRUSTED_PROXIES": 1,
+                          "RATELIMIT_SIGNIN_PER_IP": "1 per minute"})
+    client = proxied.test_client()
+    token = csrf_token_from(client.get("/sign-in").get_data(as_text=True))
+    attempt = {"csrf_token": token, "login": "nobody", "password": "wrong password"}
+    for address, expected in (("203.0.113.1", 200), ("203.0.113.1", 429), ("203.0.113.2", 200)):
+        response = client.post("/sign-in", data=attempt, headers={"X-Forwarded-For": address})
+        assert response.status_code == expected

@@ -98,3 +98,10 @@ def test_the_form_keeps_what_was_typed_except_passwords(post_form):
     html = register(post_form, email="nope").get_data(as_text=True)
     assert 'value="Ada_L"' in html
     assert "analytical engine" not in html
+
+
+def test_all_mistakes_are_shown_at_once(post_form):
+    response = register(post_form, username="a b", email="bad", password="short",
+                        confirm="other")
+    for field in ("username", "email", "password", "confirm"):
+        error_for(response, field)

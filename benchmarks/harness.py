@@ -1,0 +1,116 @@
+"""Serve a WSGI app with gunicorn on 127.0.0.1 and measure it under a bounded load.
+
+Figures on a shared 2-core machine are noisy, so every benchmark measures its page *and*
+a bare endpoint on the same server in the same run, and reports the ratio.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Result:
+    path: str
+    requests: int
+    seconds: float
+    latencies_ms: list[float]
+    errors: int
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.latencies_ms)
+
+    @property
+    def p95_ms(self) -> float:
+        return statistics.quantiles(self.latencies_ms, n=20)[-1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(target: str, env: dict[str, str], workers: int = 2):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers",
+         str(workers), "--log-level", "warning", target],
+        cwd=ROOT, env={**os.environ, **env},
+    )
+    try:
+        _wait_until_up(port)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _wait_until_up(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not start on port {port}")
+
+
+def load(port: int, path: str, seconds: float = 5.0, clients: int = 4,
+         headers: dict[str, str] | None = None) -> Result:
+    """Send GET ``path`` from ``clients`` threads for ``seconds`` (bounded in time)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client() -> None:
+        nonlocal errors
+        while time.monotonic() < stop_at:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            started = time.perf_counter()
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            connection.close()
+            with lock:
+                latencies.append(elapsed)
+                errors += response.status >= 400
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Result(path, len(latencies), time.monotonic() - began, latencies, errors)
+
+
+def report(title: str, baseline: Result, measured: list[Result]) -> None:
+    print(f"\n{title}")
+    print(f"  {'path':<28} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'ratio':>7}")
+    for result in [baseline, *measured]:
+        ratio = result.rps / baseline.rps
+        print(f"  {result.path:<28} {result.rps:>8.1f} {result.median_ms:>10.2f} "
+              f"{result.p95_ms:>8.2f} {ratio:>7.3f}" + (f"  ({result.errors} errors)"
+                                                       if result.errors else ""))
