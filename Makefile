@@ -23,7 +23,7 @@ translations: $(CATALOGUES)
 
 extract-messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o app/translations/messages.pot --no-location --sort-output --ignore-dirs='.* tests build' .
-	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching --ignore-obsolete
 
 # The web server and the job runner side by side; Ctrl+C stops both.
 run: export PEERDESK_ENV ?= development
@@ -45,5 +45,6 @@ test: lint
 bench: install
 	$(BIN)/python -m benchmarks
 
+# Leaves instance/ (your database and secret key) alone.
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache

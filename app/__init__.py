@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from app import accounts, api, config, demo, errors, health, i18n, jobs, layout, security
+from app import accounts, api, config, demo, errors, health, i18n, jobs, layout, security, web
 from app.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -27,12 +28,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         instance_relative_config=True,
     )
     config.load(app, overrides)
+    _log_info_in_development(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    web.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     layout.init_app(app)
@@ -45,3 +48,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     for package in app.config["PACKAGES"]:
         importlib.import_module(package).init_app(app)
     return app
+
+
+def _log_info_in_development(app: Flask) -> None:
+    """Show INFO messages (e-mails under MAIL_BACKEND=log, job runs) while developing."""
+    if app.config["ENV"] == "development":
+        app.logger.setLevel(logging.INFO)
+        logging.getLogger("app").setLevel(logging.INFO)

@@ -23,6 +23,8 @@ from typing import Any
 from flask import Flask
 
 ENVIRONMENTS = ("development", "production", "testing")
+STRING_SETTINGS = ("SECRET_KEY", "BASE_URL", "MAIL_USERNAME", "MAIL_PASSWORD", "SITE_NAME")
+MIN_SECRET_LENGTH = 32
 
 
 class Defaults:
@@ -30,10 +32,15 @@ class Defaults:
 
     ENV = "production"
     SECRET_KEY: str | None = None
+    # The public address of the site, for links in e-mails. Never taken from the request's
+    # Host header, which a client controls (a reset link must not point elsewhere).
+    BASE_URL: str | None = None
     SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite in the instance folder
     SQLITE_BUSY_TIMEOUT_MS = 5000
 
     PACKAGES = ("community", "moderation", "social_listen", "escalate")
+    HOME_ENDPOINT = "community.home"
+    SEARCH_ENDPOINT = "community.search"
     LANGUAGES = ("en", "it")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
@@ -42,6 +49,7 @@ class Defaults:
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_NAME = "remember_token"
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
@@ -64,7 +72,7 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGNIN_PER_IP = "10 per minute;60 per hour"
     RATELIMIT_SIGNIN_PER_ACCOUNT = "5 per 15 minutes"
-    RATELIMIT_REGISTER_PER_IP = "5 per hour"
+    RATELIMIT_REGISTER_PER_IP = "20 per hour"  # attempts, so typos are counted too
     RATELIMIT_PASSWORD_RESET_PER_IP = "5 per hour"  # noqa: S105 - a limit, not a secret
     RATELIMIT_API = "300 per minute"
 
@@ -77,7 +85,6 @@ class Defaults:
     MAIL_DEFAULT_SENDER = "Peerdesk <no-reply@peerdesk.invalid>"
     MAIL_TIMEOUT = 10
 
-    JOBS_HEARTBEAT_SECONDS = 30
     JOBS_STALE_AFTER_SECONDS = 180
 
     API_TITLE = "Peerdesk API"
@@ -88,6 +95,7 @@ class Defaults:
 
 
 class Development:
+    BASE_URL = "http://127.0.0.1:5000"
     MAIL_BACKEND = "log"
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
@@ -95,6 +103,7 @@ class Development:
 
 class Testing(Development):
     TESTING = True
+    BASE_URL = "http://localhost"
     PASSWORD_HASH_MEMORY_KIB = 1024
     PASSWORD_HASH_TIME_COST = 1
 
@@ -115,8 +124,12 @@ def load(app: Flask, overrides: dict[str, Any] | None) -> None:
         raise RuntimeError(f"PEERDESK_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}.")
     if env in _OVERLAYS:
         _read_layers(app, _OVERLAYS[env], overrides)
+    for name in STRING_SETTINGS:  # PEERDESK_SECRET_KEY=1234... must stay a string
+        if app.config.get(name) is not None:
+            app.config[name] = str(app.config[name])
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     ensure_secret_key(app)
+    ensure_base_url(app)
 
 
 def _read_layers(app: Flask, defaults: type, overrides: dict[str, Any] | None) -> None:
@@ -147,7 +160,14 @@ def ensure_secret_key(app: Flask) -> None:
     A generated key is written to ``instance/secret_key`` so sessions survive restarts and
     the job runner signs links with the same key as the web server.
     """
-    if app.config.get("SECRET_KEY"):
+    key = app.config.get("SECRET_KEY")
+    if key:
+        if app.config["ENV"] == "production" and len(key) < MIN_SECRET_LENGTH:
+            raise RuntimeError(
+                f"SECRET_KEY is too short ({len(key)} characters); production needs at least "
+                f"{MIN_SECRET_LENGTH}. Generate one with "
+                "python -c 'import secrets; print(secrets.token_hex(32))'."
+            )
         return
     if app.config["ENV"] == "production":
         raise RuntimeError(
@@ -159,7 +179,21 @@ def ensure_secret_key(app: Flask) -> None:
     key_file = Path(app.instance_path) / "secret_key"
     if not key_file.exists():
         _write_once(key_file, secrets.token_hex(32))
-    app.config["SECRET_KEY"] = key_file.read_text().strip()
+    key = key_file.read_text().strip()
+    if not key:
+        raise RuntimeError(f"{key_file} is empty: delete it and Peerdesk will make a new one.")
+    app.config["SECRET_KEY"] = key
+
+
+def ensure_base_url(app: Flask) -> None:
+    if app.config.get("BASE_URL"):
+        app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
+        return
+    raise RuntimeError(
+        "BASE_URL is not set. Peerdesk puts it in the links it e-mails (password resets, "
+        "notifications) instead of trusting the request's Host header. Set PEERDESK_BASE_URL "
+        "to the public address, e.g. https://community.example.com."
+    )
 
 
 def _write_once(path: Path, content: str) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from app.accounts import services
@@ -54,7 +54,7 @@ def seed_accounts() -> str:
         if services.find_by_username(account.username) is None:
             services.register(
                 account.username,
-                f"{account.username}@demo.peerdesk.invalid",
+                f"{account.username}@peerdesk-demo.example.com",
                 DEMO_PASSWORD,
                 role=account.role,
                 via="demo",
@@ -69,6 +69,11 @@ demo = AppGroup("demo", help="Demo content.")
 @demo.command("seed")
 def seed() -> None:
     """Create the demo accounts and content (only what is missing)."""
+    if current_app.config["ENV"] == "production":
+        raise click.ClickException(
+            "demo seed creates accounts whose password is published in the README; "
+            "it refuses to run with PEERDESK_ENV=production."
+        )
     click.echo(seed_accounts())
     for _order, name, func in sorted(_seeders, key=lambda item: item[0]):
         click.echo(f"{name}: {func()}")

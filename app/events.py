@@ -10,8 +10,8 @@ else, with what it means and what it carries.
 Rules for senders and receivers:
 
 - Signals are named in the past tense: they report a fact that is already committed.
-  A service commits its transaction first, then sends. A receiver never sees data that
-  could still be rolled back.
+  A service commits its transaction first, then sends with :func:`notify`. A receiver
+  never sees data that could still be rolled back.
 - The sender is the object the news is about (a ``User``, a ``Thread``...). Extra data is
   passed as keyword arguments, documented below.
 - Receivers are thin: they call a service of their own package, which runs its own
@@ -20,8 +20,11 @@ Rules for senders and receivers:
 
 from __future__ import annotations
 
-from blinker import Namespace
+import logging
 
+from blinker import NamedSignal, Namespace
+
+log = logging.getLogger(__name__)
 _signals = Namespace()
 
 # --- accounts (app) ---------------------------------------------------------------------
@@ -50,6 +53,16 @@ password_reset_completed = _signals.signal(
     sender: the ``User``. All of the user's other sessions were signed out.
     """,
 )
+
+
+def notify(signal: NamedSignal, sender: object, **data: object) -> None:
+    """Send ``signal`` to each receiver in turn; a receiver that fails is logged and
+    skipped, so it can neither undo the sender's committed work nor starve the others."""
+    for receiver in signal.receivers_for(sender):
+        try:
+            receiver(sender, **data)
+        except Exception:
+            log.exception("receiver %r of %s failed", receiver, signal.name)
 
 
 def catalogue() -> dict[str, str]:

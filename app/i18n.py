@@ -1,8 +1,8 @@
 """Languages: English and Italian, chosen per person.
 
-The locale is, in order: the one a signed-in user set in their settings, the one an
-anonymous visitor picked in the footer (kept in their session), then the best match for
-the browser's ``Accept-Language``. Every user-facing string goes through gettext; the
+The locale is, in order: the one picked with the footer's language links in this session,
+the one a signed-in user saved in their settings, then the best match for the browser's
+``Accept-Language``. Every user-facing string goes through gettext; the
 catalogues live in ``app/translations`` and cover all packages.
 """
 
@@ -18,11 +18,11 @@ def select_locale() -> str | None:
     if not has_request_context():  # CLI and jobs: the default locale
         return None
     languages = current_app.config["LANGUAGES"]
+    if session.get("locale") in languages:
+        return session["locale"]
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in languages:
         return user_locale
-    if session.get("locale") in languages:
-        return session["locale"]
     return request.accept_languages.best_match(languages)
 
 

@@ -6,8 +6,10 @@ from flask import Flask, current_app, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
-from app.accounts.forms import LocaleForm
 from app.permissions import can, is_staff
+from app.web import home_url, search_url
+
+LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 
 
 def page_url(number: int) -> str:
@@ -23,8 +25,12 @@ def layout_context() -> dict:
         "is_staff": is_staff(current_user),
         "site_name": current_app.config["SITE_NAME"],
         "current_locale": locale,
-        "locale_form": LocaleForm(prefix="lang", locale=locale),
+        "languages": LANGUAGE_NAMES,
         "page_url": page_url,
+        "home_url": home_url,
+        "search_url": search_url(),
+        "is_home": request.endpoint == current_app.config["HOME_ENDPOINT"],
+        "is_search": request.endpoint == current_app.config["SEARCH_ENDPOINT"],
     }
 
 

@@ -8,6 +8,7 @@ follow a password-reset link without a mail server.
 from __future__ import annotations
 
 import smtplib
+import ssl
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -27,12 +28,20 @@ def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMes
     return message
 
 
+class MailError(Exception):
+    """The message could not be handed to the SMTP server."""
+
+
 def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+    """Send one message; raise ``MailError`` if the SMTP server cannot take it."""
     message = build(to, subject, text, html)
     if current_app.config["MAIL_BACKEND"] == "log":
         current_app.logger.info("E-mail (not sent, MAIL_BACKEND=log):\n%s", message)
-    else:
+        return message
+    try:
         _send_smtp(message)
+    except (OSError, smtplib.SMTPException) as error:
+        raise MailError(f"could not send e-mail to {to}: {error}") from error
     return message
 
 
@@ -42,7 +51,7 @@ def _send_smtp(message: EmailMessage) -> None:
         config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
     ) as smtp:
         if config["MAIL_USE_TLS"]:
-            smtp.starttls()
+            smtp.starttls(context=ssl.create_default_context())
         if config["MAIL_USERNAME"]:
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
         smtp.send_message(message)

@@ -73,8 +73,3 @@ def _list_users(user: Any, _obj: Any) -> bool:
 @rule("users.edit_settings")
 def _edit_settings(user: Any, target: Any) -> bool:
     return role_of(user) is not None and (target is None or target.id == user.id)
-
-
-@rule("api.use")
-def _use_api(user: Any, _obj: Any) -> bool:
-    return role_of(user) is not None

@@ -52,4 +52,5 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
     hops = int(app.config["TRUSTED_PROXIES"])
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # The Host header is not taken from the proxy: links in e-mails use BASE_URL.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)

@@ -12,6 +12,7 @@ removed together with the attribute that carried them.
 from __future__ import annotations
 
 import html
+import threading
 from functools import lru_cache
 
 import bleach
@@ -54,8 +55,18 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"breaks": False}).enable(["table", "strikethrough"])
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _cleaner() -> bleach.Cleaner:
+    """bleach's Cleaner is not thread-safe, so each thread keeps its own."""
+    cleaner = getattr(_per_thread, "cleaner", None)
+    if cleaner is None:
+        cleaner = _per_thread.cleaner = _new_cleaner()
+    return cleaner
+
+
+def _new_cleaner() -> bleach.Cleaner:
     return bleach.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,

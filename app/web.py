@@ -1,11 +1,12 @@
-"""Small helpers every HTML view uses: form errors, safe redirects, which form was sent."""
+"""Small helpers every view uses: form errors, safe redirects, URLs, the ``id`` converter."""
 
 from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from flask import request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_wtf import FlaskForm
+from werkzeug.routing import BuildError, IntegerConverter
 
 
 def attach_error(form: FlaskForm, error) -> None:
@@ -23,13 +24,35 @@ def form_submitted(form: FlaskForm) -> bool:
     return request.method == "POST" and any(key.startswith(prefix) for key in request.form)
 
 
+def external_url(endpoint: str, **values) -> str:
+    """An absolute URL for e-mails, built on ``BASE_URL``, never on the request's Host."""
+    return current_app.config["BASE_URL"] + url_for(endpoint, _external=False, **values)
+
+
+def home_url() -> str:
+    """The front page. It belongs to whichever package ``HOME_ENDPOINT`` names (the
+    community); this layer only knows the setting, so it never imports upward."""
+    try:
+        return url_for(current_app.config["HOME_ENDPOINT"])
+    except BuildError:
+        return "/"
+
+
+def search_url() -> str | None:
+    """Where the header's search box goes, or None when no package offers search."""
+    try:
+        return url_for(current_app.config["SEARCH_ENDPOINT"])
+    except BuildError:
+        return None
+
+
 def safe_next_url(target: str | None, default: str | None = None) -> str:
     """``target`` if it stays on this site, else ``default`` (the home page).
 
     Redirecting to any URL a request names would make Peerdesk an open redirect for
     phishing links, so only same-host http(s) URLs are followed.
     """
-    fallback = default or url_for("community.home")
+    fallback = default or home_url()
     if not target:
         return fallback
     here = urlsplit(request.host_url)
@@ -37,3 +60,15 @@ def safe_next_url(target: str | None, default: str | None = None) -> str:
     if there.scheme in ("http", "https") and there.netloc == here.netloc:
         return there.path + (f"?{there.query}" if there.query else "")
     return fallback
+
+
+class IdConverter(IntegerConverter):
+    """``<id:name>``: a positive database id. Numbers past a 64-bit integer are a 404,
+    not an overflow error from the database driver."""
+
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        super().__init__(url_map, *args, min=1, max=2**63 - 1, **kwargs)
+
+
+def init_app(app: Flask) -> None:
+    app.url_map.converters["id"] = IdConverter

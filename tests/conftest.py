@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -29,6 +30,7 @@ REQUIRED = {part.strip() for part in os.environ.get("PEERDESK_TEST_REQUIRE", "")
 for _name in [name for name in os.environ if name.startswith("PEERDESK_")
               and not name.startswith("PEERDESK_TEST_")] + ["DATABASE_URL"]:
     os.environ.pop(_name, None)  # a developer's settings must not leak into the tests
+os.environ["PEERDESK_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="peerdesk-test-instance-")
 
 
 def unavailable(part: str, reason: str):
@@ -78,14 +80,15 @@ def database_url(backend, tmp_path_factory, request):
     from app import create_app
     from app.extensions import db
 
-    app = create_app(_config(url, tmp_path_factory.mktemp("instance")))
+    app = create_app(app_settings(url))
     with app.app_context():
         db.create_all()
         db.engine.dispose()
     return url
 
 
-def _config(url: str, instance: Path, **extra) -> dict:
+def app_settings(url: str, **extra) -> dict:
+    """Settings for an app under test; the instance folder is the run's own (see above)."""
     return {
         "ENV": "testing",
         "SECRET_KEY": "test-secret-key",
@@ -101,15 +104,14 @@ def _config(url: str, instance: Path, **extra) -> dict:
 
 
 @pytest.fixture
-def app(database_url, tmp_path, monkeypatch, smtp_server):
+def app(database_url, smtp_server):
     from app import create_app
     from app.extensions import db
 
-    monkeypatch.setenv("PEERDESK_INSTANCE_PATH", str(tmp_path / "instance"))
     controller, inbox = smtp_server
     inbox.clear()
     app = create_app(
-        _config(database_url, tmp_path, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
+        app_settings(database_url, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
                 MAIL_PORT=controller.port)
     )
     # No app context stays pushed during the test: requests must get their own, as in
@@ -150,13 +152,15 @@ def make(app):
 
 # --- CSRF-aware form posting ----------------------------------------------------------
 
-CSRF_PATTERN = re.compile(r'name="(?:[\w-]+-)?csrf_token" type="hidden" value="([^"]+)"')
+CSRF_INPUT = re.compile(r'<input[^>]*\bname="(?:[\w-]+-)?csrf_token"[^>]*>')
+VALUE = re.compile(r'\bvalue="([^"]+)"')
 
 
 def csrf_token_from(html: str) -> str:
-    match = CSRF_PATTERN.search(html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
+    """The session's CSRF token, from any form on the page (all forms share it)."""
+    tag = CSRF_INPUT.search(html)
+    assert tag, "the page has no CSRF token"
+    return VALUE.search(tag.group(0)).group(1)
 
 
 @pytest.fixture

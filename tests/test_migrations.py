@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import create_app
 from app.extensions import db
-from tests.conftest import _config
+from tests.conftest import app_settings
 from tests.support import postgres
 
 
@@ -25,7 +25,7 @@ def empty_database_url(backend, tmp_path, request):
 
 @pytest.fixture
 def migrated_app(empty_database_url, tmp_path):
-    app = create_app(_config(empty_database_url, tmp_path))
+    app = create_app(app_settings(empty_database_url))
     with app.app_context():
         upgrade()
         yield app
@@ -36,7 +36,8 @@ def migrated_app(empty_database_url, tmp_path):
 def test_head_matches_the_models(migrated_app):
     engine = db.engine
     with engine.connect() as connection, warnings.catch_warnings():
-        # SQLite cannot reflect expression indexes; they are checked by name below.
+        # SQLite cannot reflect expression indexes; the case-insensitive unique indexes
+        # are checked by behaviour below instead.
         warnings.filterwarnings("ignore", "autogenerate skipping")
         warnings.filterwarnings("ignore", "Skipped unsupported reflection")
         context = MigrationContext.configure(connection, opts={"compare_type": True})

@@ -13,7 +13,7 @@ users = AppGroup("users", help="Create users and API tokens.")
 
 @users.command("create")
 @click.argument("username")
-@click.option("--email", help="E-mail address (default: USERNAME@example.invalid).")
+@click.option("--email", help="E-mail address (default: USERNAME@example.com).")
 @click.option(
     "--role", type=click.Choice([role.value for role in Role]), default=Role.MEMBER.value,
     show_default=True,
@@ -23,7 +23,7 @@ def create(username: str, email: str | None, role: str, password: str) -> None:
     """Create the account USERNAME."""
     try:
         user = services.register(
-            username, email or f"{username}@example.invalid", password, role=Role(role), via="cli"
+            username, email or f"{username}@example.com", password, role=Role(role), via="cli"
         )
     except services.AccountError as error:
         raise click.ClickException(error.message) from error

@@ -12,17 +12,20 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app, render_template, url_for
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app, render_template
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app import events, mail
+from app.accounts import attempts
 from app.accounts.models import ApiToken, Role, User, new_session_nonce
 from app.accounts.policy import password_problem, username_problem
 from app.clock import utcnow
 from app.extensions import db
+from app.web import external_url
 
 RESET_SALT = "peerdesk.password-reset"
 TOKEN_PREFIX = "pd_"  # noqa: S105 - a marker that makes leaked tokens easy to scan for
@@ -102,13 +105,20 @@ def email_taken(email: str) -> bool:
     ) is not None
 
 
+def _valid_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise AccountError(_("Enter a valid e-mail address."), field="email") from error
+
+
 # --- use cases ------------------------------------------------------------------------
 
 
 def register(
     username: str, email: str, password: str, *, role: Role = Role.MEMBER, via: str = "web"
 ) -> User:
-    username, email = username.strip(), email.strip()
+    username, email = username.strip(), _valid_email(email)
     problem = username_problem(username)
     if problem:
         raise AccountError(problem, field="username")
@@ -124,18 +134,25 @@ def register(
     except IntegrityError as exc:  # lost a race with a simultaneous sign-up
         db.session.rollback()
         raise AccountError(_("This username or e-mail address was just taken.")) from exc
-    events.user_registered.send(user, via=via)
+    events.notify(events.user_registered, user, via=via)
     return user
 
 
 def authenticate(login: str, password: str) -> User | None:
-    """The user if the credentials are right and the account is active, else ``None``."""
+    """The user if the credentials are right and the account is active, else ``None``.
+
+    Raises ``TooManyAttempts`` when the account (or, for unknown names, the name typed)
+    has used up its attempts; the attempt is counted before the password is checked.
+    """
     user = find_by_login(login)
+    account_key = f"user:{user.id}" if user else f"login:{login.strip().lower()}"
+    attempts.count_attempt(account_key)
     if user is None:
         _hasher().hash(password)  # spend the same time, so timing does not reveal accounts
         return None
     if not check_password(user, password) or not user.is_active:
         return None
+    attempts.clear_attempts(account_key)
     return user
 
 
@@ -174,18 +191,23 @@ def change_role(user: User, new_role: Role, *, changed_by: User | None) -> RoleC
     old_role = Role(user.role)
     if old_role == new_role:
         return RoleChange(user, old_role, new_role)
-    if old_role == Role.ADMIN and _admin_count() <= 1:
+    if old_role == Role.ADMIN and user.is_active and _lock_active_admins() <= 1:
+        db.session.rollback()
         raise AccountError(_("Peerdesk needs at least one admin; promote someone else first."))
     user.role = new_role
     db.session.commit()
-    events.user_role_changed.send(
-        user, old_role=old_role, new_role=new_role, changed_by=changed_by
+    events.notify(
+        events.user_role_changed, user, old_role=old_role, new_role=new_role,
+        changed_by=changed_by,
     )
     return RoleChange(user, old_role, new_role)
 
 
-def _admin_count() -> int:
-    return db.session.scalar(select(func.count()).where(User.role == Role.ADMIN)) or 0
+def _lock_active_admins() -> int:
+    """Count the active admins, locking their rows (PostgreSQL) so that two admins
+    demoting each other at once are decided one after the other."""
+    admins = select(User.id).where(User.role == Role.ADMIN, User.is_active.is_(True))
+    return len(db.session.scalars(admins.with_for_update()).all())
 
 
 # --- password reset -------------------------------------------------------------------
@@ -209,14 +231,18 @@ def send_password_reset(email: str) -> None:
     user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None or not user.is_active:
         return
-    link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
+    link = external_url("accounts.reset_password", token=make_reset_token(user))
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
-    mail.send(
-        to=user.email,
-        subject=_("Reset your %(site)s password", site=current_app.config["SITE_NAME"]),
-        text=render_template("accounts/email/reset_password.txt", user=user, link=link,
-                             minutes=minutes),
-    )
+    try:
+        mail.send(
+            to=user.email,
+            subject=_("Reset your %(site)s password", site=current_app.config["SITE_NAME"]),
+            text=render_template("accounts/email/reset_password.txt", user=user, link=link,
+                                 minutes=minutes),
+        )
+    except mail.MailError:
+        # The answer must not differ from the one for unknown addresses.
+        current_app.logger.exception("password reset e-mail to user %s not sent", user.id)
 
 
 def user_for_reset_token(token: str) -> User:
@@ -239,7 +265,7 @@ def reset_password(token: str, new_password: str) -> User:
     check_new_password(new_password, username=user.username, email=user.email)
     _set_password(user, new_password)
     db.session.commit()
-    events.password_reset_completed.send(user)
+    events.notify(events.password_reset_completed, user)
     return user
 
 

@@ -16,8 +16,10 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
+from werkzeug.exceptions import TooManyRequests
 
 from app.accounts import services
+from app.accounts.attempts import TooManyAttempts
 from app.accounts.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -31,28 +33,16 @@ from app.accounts.forms import (
 from app.accounts.models import Role, User
 from app.extensions import db, limiter
 from app.permissions import require
-from app.web import attach_error, form_submitted, safe_next_url
+from app.web import attach_error, form_submitted, home_url, safe_next_url
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
 
-def _signin_account_key() -> str:
-    return "signin:" + request.form.get("login", "").strip().lower()
-
-
-def _failed(response) -> bool:
-    return response.status_code != 302
-
-
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["RATELIMIT_REGISTER_PER_IP"],
-    methods=["POST"],
-    deduct_when=lambda response: response.status_code == 302,
-)
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER_PER_IP"], methods=["POST"])
 def register():
     if current_user.is_authenticated:
-        return redirect(url_for("community.home"))
+        return redirect(home_url())
     form = RegisterForm()
     if form.validate_on_submit():
         try:
@@ -62,24 +52,21 @@ def register():
         else:
             login_user(user)
             flash(_("Welcome to the community, %(name)s!", name=user.username), "success")
-            return redirect(url_for("community.home"))
+            return redirect(home_url())
     return render_template("accounts/register.html", form=form)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_SIGNIN_PER_IP"], methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"],
-    key_func=_signin_account_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
 def sign_in():
     if current_user.is_authenticated:
-        return redirect(url_for("community.home"))
+        return redirect(home_url())
     form = SignInForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.login.data, form.password.data)
+        try:
+            user = services.authenticate(form.login.data, form.password.data)
+        except TooManyAttempts as error:
+            raise TooManyRequests(retry_after=error.retry_after) from error
         if user is not None:
             session.clear()  # a fresh session for a fresh identity
             login_user(user, remember=form.remember.data)
@@ -95,7 +82,7 @@ def sign_in():
 def sign_out():
     logout_user()
     flash(_("You are signed out."), "info")
-    return redirect(url_for("community.home"))
+    return redirect(home_url())
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
@@ -149,6 +136,7 @@ def settings():
     password_form = ChangePasswordForm(prefix="password")
     if form_submitted(locale_form) and locale_form.validate_on_submit():
         services.update_settings(current_user, locale=locale_form.locale.data)
+        session.pop("locale", None)  # the saved setting applies from now on
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"))
     if form_submitted(password_form) and password_form.validate_on_submit():
@@ -159,8 +147,10 @@ def settings():
         except services.AccountError as error:
             attach_error(password_form, error)
         else:
-            # The password change renewed the session nonce: re-issue *this* session's id.
-            login_user(current_user._get_current_object())
+            # The password change renewed the session nonce: re-issue *this* session's id
+            # (and its remember-me cookie, if it had one).
+            remembered = current_app.config["REMEMBER_COOKIE_NAME"] in request.cookies
+            login_user(current_user._get_current_object(), remember=remembered)
             flash(_("Your password is changed. Other devices were signed out."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template(
@@ -168,14 +158,14 @@ def settings():
     )
 
 
-@bp.post("/locale")
-def set_locale():
-    form = LocaleForm(prefix="lang")
-    if form.validate_on_submit():
-        session["locale"] = form.locale.data or None
-        if current_user.is_authenticated:
-            services.update_settings(current_user, locale=form.locale.data)
-    return redirect(safe_next_url(request.referrer))
+@bp.get("/language/<code>")
+def choose_language(code: str):
+    """The footer's language links. A GET that only changes this browser's session, so
+    pages carry no form (and no session cookie) just for the language switch."""
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    session["locale"] = code
+    return redirect(safe_next_url(request.args.get("next")))
 
 
 @bp.get("/admin/users")
@@ -192,7 +182,7 @@ def admin_users():
     return render_template("accounts/admin_users.html", page=page, forms=forms, query=query)
 
 
-@bp.post("/admin/users/<int:user_id>/role")
+@bp.post("/admin/users/<id:user_id>/role")
 @login_required
 def admin_change_role(user_id: int):
     user = db.get_or_404(User, user_id)

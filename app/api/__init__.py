@@ -8,26 +8,19 @@ Every error is answered by ``app.errors`` as RFC 9457 problem details.
 
 from __future__ import annotations
 
-from flask import Flask, current_app
-from flask_smorest import Api as _SmorestApi
-from flask_smorest import Blueprint
+from flask import Flask, current_app, request
+from flask_smorest import Api, Blueprint
+from werkzeug.exceptions import UnsupportedMediaType
 
 from app.api.auth import BEARER_SCHEME, token_required
 from app.api.schemas import ProblemSchema
 from app.extensions import csrf, limiter
+from app.web import IdConverter
 
 __all__ = ["Blueprint", "api", "blueprint", "token_required"]
 
 PREFIX = "/api/v1"
-
-
-class Api(_SmorestApi):
-    """flask-smorest, answering errors with Peerdesk's own handler (problem details)."""
-
-    def handle_http_exception(self, error):
-        from app.errors import handle_http_exception
-
-        return handle_http_exception(error)
+BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
 api = Api(
@@ -47,13 +40,22 @@ def blueprint(name: str, import_name: str, description: str) -> Blueprint:
     bp = Blueprint(name, import_name, url_prefix=PREFIX, description=description)
     csrf.exempt(bp)
     limiter.limit(lambda: current_app.config["RATELIMIT_API"])(bp)
+    bp.before_request(_require_json_body)
     return bp
+
+
+def _require_json_body() -> None:
+    """A body the API cannot read is 415, not a confusing 'missing field' 422."""
+    if request.method in BODY_METHODS and request.content_length and not request.is_json:
+        raise UnsupportedMediaType("Send the request body as JSON (Content-Type: "
+                                   "application/json).")
 
 
 def init_app(app: Flask) -> None:
     from app.api import views
 
     api.init_app(app)
+    api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.spec.components.schema("Problem", schema=ProblemSchema)
     api.register_blueprint(views.bp)

@@ -15,6 +15,7 @@ ERROR_DESCRIPTIONS = {
     404: "No such object.",
     409: "The request conflicts with the current state.",
     413: "The request body is too large.",
+    415: "The request body is not JSON.",
     422: "The body or parameters did not validate; `errors` says why, by field.",
     429: "Too many requests; `Retry-After` says when to try again.",
 }

@@ -28,7 +28,7 @@ class Me(MethodView):
         return current_api_user()
 
 
-@bp.route("/users/<int:user_id>/role")
+@bp.route("/users/<id:user_id>/role")
 class UserRole(MethodView):
     decorators = [token_required]
 

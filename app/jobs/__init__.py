@@ -16,6 +16,8 @@ from datetime import timedelta
 
 from flask import Flask
 
+DEFAULT_TIMEOUT = timedelta(minutes=5)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -23,22 +25,31 @@ class Job:
     every: timedelta
     why: str
     func: Callable[[], object]
+    # How long a run may take before its lease lapses and another process may run it.
+    timeout: timedelta = DEFAULT_TIMEOUT
 
     @property
     def seconds(self) -> int:
         return int(self.every.total_seconds())
 
+    @property
+    def lease(self) -> timedelta:
+        return max(self.every, self.timeout)
+
 
 _registry: dict[str, Job] = {}
 
 
-def job(name: str, *, every: timedelta, why: str) -> Callable:
-    """Declare a scheduled job. Jobs must be idempotent: a lease can expire mid-run."""
+def job(
+    name: str, *, every: timedelta, why: str, timeout: timedelta = DEFAULT_TIMEOUT
+) -> Callable:
+    """Declare a scheduled job. Jobs must be idempotent: a run that outlives ``timeout``
+    loses its lease, and the job may then run again elsewhere."""
 
     def register(func: Callable[[], object]) -> Callable[[], object]:
         if name in _registry and _registry[name].func is not func:
             raise ValueError(f"job {name!r} is declared twice")
-        _registry[name] = Job(name, every, why, func)
+        _registry[name] = Job(name, every, why, func, timeout)
         return func
 
     return register

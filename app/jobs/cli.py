@@ -34,7 +34,8 @@ def list_jobs() -> None:
 @jobs.command("once")
 @click.argument("name")
 def once(name: str) -> None:
-    """Run the job NAME now, in this process, without waiting for its tick."""
+    """Run the job NAME now, in this process, outside the schedule and its lease
+    (jobs are idempotent, so an extra run is safe)."""
     try:
         item = get(name)
     except KeyError as error:

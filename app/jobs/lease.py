@@ -3,17 +3,19 @@
 Time is cut into ticks of the job's period (tick = seconds since the epoch // period),
 the same for every process whatever its clock drift within a tick. To run, a process
 moves the job's row to the current tick with a single conditional UPDATE; the database
-lets exactly one such UPDATE match, so exactly one process wins. The lease also expires
-(``leased_until``), so a crashed runner cannot block a job for ever, and a run still
-going on when the next tick comes is not started twice.
+lets exactly one such UPDATE match, so exactly one process wins. While a run holds the
+lease (``leased_until``: the job's timeout) no later tick starts, so runs never overlap;
+if the runner dies, the lease lapses and a later tick runs elsewhere. Only the holder of
+a tick's lease can release it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import traceback
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +26,7 @@ from app.jobs import Job
 from app.jobs.models import JobLease
 
 HOLDER = f"{socket.gethostname()}:{os.getpid()}"
+log = logging.getLogger(__name__)
 
 
 def tick_of(job: Job, now: datetime) -> int:
@@ -54,33 +57,44 @@ def acquire(job: Job, tick: int, holder: str = HOLDER, now: datetime | None = No
             tick=tick,
             holder=holder,
             started_at=now,
-            leased_until=now + max(job.every, timedelta(seconds=60)),
+            leased_until=now + job.lease,
         )
     )
     db.session.commit()
     return result.rowcount == 1
 
 
-def release(job: Job, *, error: BaseException | None = None) -> None:
-    lease = db.session.get(JobLease, job.name)
-    lease.leased_until = None
-    lease.finished_at = utcnow()
-    lease.last_status = "failed" if error else "ok"
-    lease.last_error = "".join(traceback.format_exception(error))[-4000:] if error else None
-    lease.runs += 1
+def release(job: Job, tick: int, holder: str = HOLDER, *,
+            error: BaseException | None = None) -> bool:
+    """Record the run and free the lease, if this holder still has this tick's lease."""
+    result = db.session.execute(
+        update(JobLease)
+        .where(JobLease.name == job.name, JobLease.tick == tick, JobLease.holder == holder)
+        .values(
+            leased_until=None,
+            finished_at=utcnow(),
+            last_status="failed" if error else "ok",
+            last_error="".join(traceback.format_exception(error))[-4000:] if error else None,
+            runs=JobLease.runs + 1,
+        )
+    )
     db.session.commit()
+    if result.rowcount != 1:
+        log.warning("job %s: lease for tick %s was lost before the run ended", job.name, tick)
+    return result.rowcount == 1
 
 
 def run_leased(job: Job, now: datetime | None = None) -> bool:
     """Run ``job`` if this process wins the current tick. Returns whether it ran."""
     now = now or utcnow()
-    if not acquire(job, tick_of(job, now), now=now):
+    tick = tick_of(job, now)
+    if not acquire(job, tick, now=now):
         return False
     try:
         job.func()
     except Exception as error:
         db.session.rollback()
-        release(job, error=error)
+        release(job, tick, error=error)
         raise
-    release(job)
+    release(job, tick)
     return True

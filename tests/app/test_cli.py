@@ -77,3 +77,18 @@ def test_jobs_list_shows_every_job_with_its_reason(app):
 def test_jobs_once_with_an_unknown_name_fails_clearly(app):
     result = app.test_cli_runner().invoke(args=["jobs", "once", "nope"])
     assert result.exit_code != 0 and "flask jobs list" in result.output
+
+
+def test_demo_seed_refuses_production(app):
+    app.config["ENV"] = "production"
+    result = app.test_cli_runner().invoke(args=["demo", "seed"])
+    assert result.exit_code != 0 and "refuses to run" in result.output
+    assert count(app, User) == 0
+
+
+def test_users_create_refuses_an_invalid_email(app):
+    result = app.test_cli_runner().invoke(
+        args=["users", "create", "--password", "long enough secret", "--email",
+              "not an email", "ann"])
+    assert result.exit_code != 0 and "valid e-mail" in result.output
+    assert count(app, User) == 0

@@ -19,6 +19,7 @@ def instance(tmp_path, monkeypatch):
 
 def test_production_refuses_to_start_without_a_secret_key(instance, monkeypatch):
     monkeypatch.setenv("PEERDESK_ENV", "production")
+    monkeypatch.setenv("PEERDESK_BASE_URL", "https://community.example.com")
     with pytest.raises(RuntimeError, match="SECRET_KEY is not set"):
         create_app(BASE)
 
@@ -79,3 +80,25 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(instance, monkeypatch, tmp_
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
         db.engine.dispose()
+
+
+def test_numeric_secret_from_the_environment_stays_a_string(instance, monkeypatch):
+    monkeypatch.setenv("PEERDESK_ENV", "development")
+    monkeypatch.setenv("PEERDESK_SECRET_KEY", "12345678901234567890123456789012345")
+    app = create_app(BASE)
+    assert app.config["SECRET_KEY"] == "12345678901234567890123456789012345"
+    assert app.test_client().get("/sign-in").status_code == 200
+
+
+def test_production_refuses_a_short_secret_key(instance, monkeypatch):
+    monkeypatch.setenv("PEERDESK_ENV", "production")
+    monkeypatch.setenv("PEERDESK_SECRET_KEY", "short")
+    with pytest.raises(RuntimeError, match="too short"):
+        create_app(BASE)
+
+
+def test_production_refuses_to_start_without_a_base_url(instance, monkeypatch):
+    monkeypatch.setenv("PEERDESK_ENV", "production")
+    monkeypatch.setenv("PEERDESK_SECRET_KEY", "x" * 40)
+    with pytest.raises(RuntimeError, match="BASE_URL is not set"):
+        create_app(BASE)

@@ -6,8 +6,8 @@ from tests.factories import PASSWORD
 
 
 @pytest.mark.parametrize(
-    "url", ["/sign-in", "/register", "/password/forgot", "/sign-out", "/locale",
-            "/account/settings"]
+    "url", ["/sign-in", "/register", "/password/forgot", "/sign-out", "/account/settings",
+            "/admin/users/1/role"]
 )
 def test_post_without_token_is_refused(client, url):
     response = client.post(url, data={"login": "x", "password": "y"})
@@ -35,5 +35,7 @@ def test_refused_post_changes_nothing(make, client, post_form):
 
 
 def test_csrf_failure_page_explains_what_to_do(client):
-    html = client.post("/sign-in", data={}).get_data(as_text=True)
-    assert "Bad request" in html
+    response = client.post("/sign-in", data={})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "This form has expired" in html and "reload the page" in html

@@ -37,3 +37,13 @@ def test_role_change_reports_old_and_new_roles(app, make):
             app.app_context():
         services.change_role(db.session.get(User, grace.id), Role.AGENT, changed_by=None)
     assert seen == [{"old_role": Role.MEMBER, "new_role": Role.AGENT, "changed_by": None}]
+
+
+def test_a_failing_receiver_does_not_undo_the_registration(app, make, caplog):
+    def broken(user, via):
+        raise RuntimeError("receiver bug")
+
+    with events.user_registered.connected_to(broken):
+        grace = make.user("grace")
+    assert make.reload(grace).username == "grace"
+    assert "receiver bug" in caplog.text

@@ -31,10 +31,10 @@ def test_old_heartbeat_is_stale(app, client):
 
 def test_unreachable_database_is_503(tmp_path):
     from app import create_app
-    from tests.conftest import _config
+    from tests.conftest import app_settings
 
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
-    app = create_app(_config(url, tmp_path))
+    app = create_app(app_settings(url))
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["checks"]["database"]["status"] == "unavailable"

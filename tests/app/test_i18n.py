@@ -14,9 +14,21 @@ def test_unsupported_browser_language_falls_back_to_english(client):
     assert 'lang="en"' in html and "How can we help?" in html
 
 
-def test_footer_switch_remembers_the_choice_for_a_visitor(client, post_form):
-    post_form("/locale", {"lang-locale": "it"}, form_page="/", prefix="lang-")
+def test_footer_link_switches_the_language_and_returns_to_the_page(client):
+    response = client.get("/language/it?next=/sign-in")
+    assert response.headers["Location"] == "/sign-in"
     assert "Come possiamo aiutarti?" in client.get("/").get_data(as_text=True)
+
+
+def test_footer_choice_wins_over_the_profile_for_this_session(make, client, post_form):
+    make.user("grace", locale="it")
+    post_form("/sign-in", {"login": "grace", "password": PASSWORD})
+    client.get("/language/en")
+    assert "How can we help?" in client.get("/").get_data(as_text=True)
+
+
+def test_unknown_language_link_is_404(client):
+    assert client.get("/language/xx").status_code == 404
 
 
 def test_profile_language_wins_over_the_browser(make, client, post_form):

@@ -60,8 +60,19 @@ def test_a_running_job_is_not_started_again_before_its_lease_expires(app, counte
         assert acquire(counting_job, tick=tick_of(counting_job, now), now=now)
         later = now + timedelta(seconds=5)
         assert acquire(counting_job, tick=tick_of(counting_job, later), now=later) is False
-        much_later = now + timedelta(minutes=5)  # the holder died: its lease ran out
+        much_later = now + counting_job.lease + timedelta(seconds=1)  # the holder died
         assert acquire(counting_job, tick=tick_of(counting_job, much_later), now=much_later)
+
+
+def test_only_the_holder_can_release_its_tick(app, counter):
+    from app.jobs.lease import release
+
+    with app.app_context():
+        ensure_rows([counter.job])
+        assert acquire(counter.job, tick=7, holder="a")
+        assert release(counter.job, 7, holder="b") is False
+        assert db.session.get(JobLease, counter.job.name).leased_until is not None
+        assert release(counter.job, 7, holder="a") is True
 
 
 def test_a_failing_job_records_the_error_and_frees_the_lease(app):
@@ -87,7 +98,7 @@ def test_two_schedulers_run_each_tick_once(app, counter):
     for scheduler in schedulers:
         scheduler.shutdown(wait=True)
     ticks = counter.ticks
-    assert len(ticks) >= 3, ticks
+    assert len(ticks) >= 2, ticks  # ~4 ticks elapse; a loaded machine may miss some
     assert len(ticks) == len(set(ticks)), f"a tick ran twice: {ticks}"
     with app.app_context():
         lease = db.session.scalar(select(JobLease).where(JobLease.name == counting_job.name))

@@ -1,7 +1,11 @@
 """Security headers and cookie flags on every page."""
 
+from html.parser import HTMLParser
+
+import pytest
+
 from app import create_app
-from tests.conftest import _config
+from tests.conftest import app_settings
 from tests.factories import PASSWORD
 
 
@@ -12,9 +16,28 @@ def test_pages_carry_a_strict_csp_without_inline_script(client):
     assert "frame-ancestors 'none'" in csp
 
 
-def test_pages_have_no_inline_script_or_handlers(client):
-    html = client.get("/sign-in").get_data(as_text=True)
-    assert "<script>" not in html and " onclick=" not in html and " onload=" not in html
+class ScriptFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inline: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and not attributes.get("src"):
+            self.inline.append("<script> without src")
+        self.inline += [f"{tag} {name}" for name in attributes if name.startswith("on")]
+
+
+@pytest.mark.parametrize("path", ["/", "/sign-in", "/register", "/password/forgot", "/nope"])
+def test_pages_have_no_inline_script_or_handlers(client, path):
+    finder = ScriptFinder()
+    finder.feed(client.get(path).get_data(as_text=True))
+    assert finder.inline == []
+
+
+def test_anonymous_pages_set_no_cookie(client):
+    """Anonymous pages carry no form token, so they can be cached and shared."""
+    assert "Set-Cookie" not in client.get("/").headers
 
 
 def test_other_security_headers(client):
@@ -31,7 +54,8 @@ def test_session_cookie_is_http_only_and_lax(make, client, post_form):
 
 
 def test_production_cookies_are_secure_and_hsts_is_sent(database_url, tmp_path):
-    app = create_app({**_config(database_url, tmp_path), "ENV": "production"})
+    app = create_app({**app_settings(database_url), "ENV": "production",
+                      "SECRET_KEY": "x" * 40, "BASE_URL": "https://community.example.com"})
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     response = app.test_client().get("/")
     assert "max-age" in response.headers["Strict-Transport-Security"]
@@ -47,7 +71,7 @@ def test_static_files_are_served_locally(client):
 def test_behind_a_trusted_proxy_the_client_address_is_used(database_url, tmp_path):
     from tests.conftest import csrf_token_from
 
-    proxied = create_app({**_config(database_url, tmp_path), "TRUSTED_PROXIES": 1,
+    proxied = create_app({**app_settings(database_url), "TRUSTED_PROXIES": 1,
                           "RATELIMIT_SIGNIN_PER_IP": "1 per minute"})
     client = proxied.test_client()
     token = csrf_token_from(client.get("/sign-in").get_data(as_text=True))

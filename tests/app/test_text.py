@@ -100,3 +100,13 @@ def test_plain_text_strips_markup_and_entities():
 def test_plain_text_truncates_on_request():
     assert plain_text("word " * 50, limit=20).endswith("…")
     assert len(plain_text("word " * 50, limit=20)) == 20
+
+
+def test_rendering_from_many_threads_gives_the_same_html():
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = [f"**item {n}** see https://example.com/{n} <script>x</script>" for n in range(40)]
+    expected = [str(render_markdown(source)) for source in sources]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda s: str(render_markdown(s)), sources * 25))
+    assert results == expected * 25

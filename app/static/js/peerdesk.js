@@ -2,10 +2,10 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  // A select marked .js-autosubmit sends its form on change; its button is then redundant.
-  for (const select of document.querySelectorAll("select.js-autosubmit")) {
-    const button = select.form && select.form.querySelector("button[type=submit]");
-    if (button) button.hidden = true;
-    select.addEventListener("change", () => select.form.requestSubmit());
+  // <form data-confirm="..."> asks before sending: for actions that are hard to take back.
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
   }
 });

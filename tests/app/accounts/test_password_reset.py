@@ -94,3 +94,24 @@ def test_reset_signs_out_other_sessions(app, grace, post_form, inbox, client):
     assert other_device.get("/account/settings").status_code == 200
     reset(post_form, request_link(post_form, inbox))
     assert other_device.get("/account/settings").status_code == 302
+
+
+def test_a_forged_host_header_does_not_change_the_link(grace, client, inbox):
+    from tests.conftest import csrf_token_from
+
+    evil = "http://evil.example"  # the attacker's request names their own host
+    page = client.get("/password/forgot", base_url=evil).get_data(as_text=True)
+    client.post("/password/forgot", base_url=evil,
+                data={"email": "grace@example.com", "csrf_token": csrf_token_from(page)})
+    [message] = inbox.wait_for(1)
+    assert "evil.example" not in body_of(message)
+    assert "http://localhost/password/reset/" in body_of(message)
+
+
+def test_mail_server_down_gives_the_same_answer(app, grace, post_form):
+    from tests.support.postgres import free_port
+
+    app.config["MAIL_PORT"] = free_port()  # nothing listens there
+    known = post_form("/password/forgot", {"email": "grace@example.com"})
+    unknown = post_form("/password/forgot", {"email": "nobody@example.com"})
+    assert known.status_code == unknown.status_code == 302

@@ -49,12 +49,36 @@ def test_people_list_is_for_admins_only(make, post_form, client):
     assert client.get("/admin/users").status_code == 403
 
 
-def test_unknown_role_is_refused(make, post_form):
+def test_unknown_role_is_refused_with_a_message(make, post_form, client):
     make.admin("boss")
     grace = make.user("grace")
     sign_in_as(post_form, "boss")
-    change_role(post_form, grace, "overlord")
+    assert change_role(post_form, grace, "overlord").status_code == 303
+    assert "Choose one of the listed roles." in client.get("/admin/users").get_data(as_text=True)
     assert make.reload(grace).role == Role.MEMBER
+
+
+def test_a_deactivated_admin_does_not_count_as_the_other_admin(make, post_form, client):
+    boss = make.admin("boss")
+    make.admin("former", is_active=False)
+    sign_in_as(post_form, "boss")
+    change_role(post_form, boss, "member")
+    assert make.reload(boss).role == Role.ADMIN
+
+
+def test_one_of_two_admins_can_step_down(make, post_form):
+    boss = make.admin("boss")
+    make.admin("deputy")
+    sign_in_as(post_form, "boss")
+    change_role(post_form, boss, "member")
+    assert make.reload(boss).role == Role.MEMBER
+
+
+def test_role_id_past_64_bits_is_404(make, post_form, client):
+    make.admin("boss")
+    sign_in_as(post_form, "boss")
+    response = post_form("/admin/users/99999999999999999999/role", {}, form_page="/")
+    assert response.status_code == 404
 
 
 def test_the_last_admin_cannot_step_down(make, post_form, client):

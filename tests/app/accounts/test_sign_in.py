@@ -88,3 +88,32 @@ def test_attempts_from_one_address_are_limited_across_accounts(app, make, post_f
     for number in range(4):
         assert sign_in(post_form, f"someone{number}", "wrong password!").status_code == 200
     assert sign_in(post_form, "someone-else", "wrong password!").status_code == 429
+
+
+def test_username_and_email_share_one_attempt_budget(app, make, post_form):
+    app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"] = "2 per 15 minutes"
+    make.user("grace", email="grace@example.com")
+    assert sign_in(post_form, "grace", "wrong password!").status_code == 200
+    assert sign_in(post_form, "grace@example.com", "wrong password!").status_code == 200
+    assert sign_in(post_form, "GRACE", PASSWORD).status_code == 429
+
+
+def test_parallel_guesses_cannot_exceed_the_account_limit(app, make):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import csrf_token_from
+
+    app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"] = "3 per 15 minutes"
+    app.config["RATELIMIT_SIGNIN_PER_IP"] = "1000 per minute"
+    make.user("grace")
+    clients = [app.test_client() for _ in range(12)]
+    tokens = [csrf_token_from(c.get("/sign-in").get_data(as_text=True)) for c in clients]
+
+    def guess(index: int) -> int:
+        return clients[index].post("/sign-in", data={
+            "login": "grace", "password": f"guess number {index}", "csrf_token": tokens[index],
+        }).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        codes = list(pool.map(guess, range(12)))
+    assert codes.count(200) == 3 and codes.count(429) == 9

@@ -28,7 +28,23 @@ def test_malformed_json_is_400_problem(client, auth, make):
     grace = make.user("grace")
     response = client.put(f"/api/v1/users/{grace.id}/role", data="{not json",
                           headers={**auth, "Content-Type": "application/json"})
-    assert response.status_code in (400, 422)
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+
+
+def test_body_that_is_not_json_is_415_problem(client, auth, make):
+    grace = make.user("grace")
+    response = client.put(f"/api/v1/users/{grace.id}/role", data="role=agent",
+                          headers={**auth, "Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 415
+    assert response.mimetype == PROBLEM
+    assert "JSON" in response.get_json()["detail"]
+
+
+def test_id_past_64_bits_is_404_not_500(client, auth):
+    response = client.put("/api/v1/users/99999999999999999999/role", json={"role": "agent"},
+                          headers=auth)
+    assert response.status_code == 404
     assert response.mimetype == PROBLEM
 
 
@@ -53,9 +69,9 @@ def test_rate_limit_is_429_problem_with_retry_after(app, client, make):
 
 def test_unexpected_error_is_500_problem_without_traceback(database_url, tmp_path):
     from app import create_app
-    from tests.conftest import _config
+    from tests.conftest import app_settings
 
-    app = create_app(_config(database_url, tmp_path, PROPAGATE_EXCEPTIONS=False))
+    app = create_app(app_settings(database_url, PROPAGATE_EXCEPTIONS=False))
     broken = Blueprint("broken", __name__)
 
     @broken.get("/api/v1/broken")
