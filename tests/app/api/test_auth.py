@@ -5,6 +5,11 @@ from app.accounts.models import Role
 PROBLEM = "application/problem+json"
 
 
+def put_role(client, token: str, user_id: int, role: str):
+    return client.put(f"/api/v1/users/{user_id}/role", json={"role": role},
+                      headers={"Authorization": f"Bearer {token}"})
+
+
 def test_no_token_is_401_problem_details(client):
     response = client.get("/api/v1/me")
     assert response.status_code == 401
@@ -62,8 +67,7 @@ def test_session_cookie_does_not_authenticate_the_api(client, make, post_form):
 def test_member_cannot_change_roles_through_the_api(client, make):
     grace = make.user("grace")
     token = make.api_token(grace)
-    response = client.put(f"/api/v1/users/{grace.id}/role", json={"role": "admin"},
-                          headers={"Authorization": f"Bearer {token}"})
+    response = put_role(client, token, grace.id, "admin")
     assert response.status_code == 403
     assert response.mimetype == PROBLEM
     assert make.reload(grace).role == Role.MEMBER
@@ -72,8 +76,7 @@ def test_member_cannot_change_roles_through_the_api(client, make):
 def test_admin_changes_a_role_through_the_api(client, make):
     token = make.api_token(make.admin("boss"))
     grace = make.user("grace")
-    response = client.put(f"/api/v1/users/{grace.id}/role", json={"role": "agent"},
-                          headers={"Authorization": f"Bearer {token}"})
+    response = put_role(client, token, grace.id, "agent")
     assert response.status_code == 200
     assert response.get_json()["role"] == "agent"
     assert make.reload(grace).role == Role.AGENT
@@ -82,8 +85,7 @@ def test_admin_changes_a_role_through_the_api(client, make):
 def test_invalid_role_is_422_with_field_errors(client, make):
     token = make.api_token(make.admin("boss"))
     grace = make.user("grace")
-    response = client.put(f"/api/v1/users/{grace.id}/role", json={"role": "overlord"},
-                          headers={"Authorization": f"Bearer {token}"})
+    response = put_role(client, token, grace.id, "overlord")
     assert response.status_code == 422
     assert response.mimetype == PROBLEM
     assert "role" in response.get_json()["errors"]
@@ -92,15 +94,13 @@ def test_invalid_role_is_422_with_field_errors(client, make):
 def test_last_admin_demotion_is_409(client, make):
     boss = make.admin("boss")
     token = make.api_token(boss)
-    response = client.put(f"/api/v1/users/{boss.id}/role", json={"role": "member"},
-                          headers={"Authorization": f"Bearer {token}"})
+    response = put_role(client, token, boss.id, "member")
     assert response.status_code == 409
     assert "at least one admin" in response.get_json()["detail"]
 
 
 def test_unknown_user_is_404_problem(client, make):
     token = make.api_token(make.admin("boss"))
-    response = client.put("/api/v1/users/999999/role", json={"role": "agent"},
-                          headers={"Authorization": f"Bearer {token}"})
+    response = put_role(client, token, 999999, "agent")
     assert response.status_code == 404
     assert response.mimetype == PROBLEM

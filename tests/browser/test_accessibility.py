@@ -1,0 +1,40 @@
+"""axe-core finds no accessibility violations on the core pages, anonymous or signed in."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import PASSWORD
+
+AXE = Axe()
+OPTIONS = {"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]}
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page, options=OPTIONS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}"
+            for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("path", ["/", "/sign-in", "/register", "/password/forgot",
+                                  "/search?q=battery", "/no-such-page"])
+def test_anonymous_pages(page, path):
+    page.goto(path)
+    assert violations(page) == []
+
+
+def test_register_form_with_errors(page):
+    page.goto("/register")
+    page.get_by_role("button", name="Create my account").click()
+    assert violations(page) == []
+
+
+def test_signed_in_admin_pages(page, make):
+    make.admin("boss")
+    make.user("grace")
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("boss")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    for path in ("/admin/users", "/account/settings", "/u/grace"):
+        page.goto(path)
+        assert violations(page) == [], path
