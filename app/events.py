@@ -54,6 +54,60 @@ password_reset_completed = _signals.signal(
     """,
 )
 
+# --- community ---------------------------------------------------------------------------
+
+question_asked = _signals.signal(
+    "question-asked",
+    doc="""A member started a thread (a question or a discussion).
+
+    sender: the ``Thread`` (its opening post is ``thread.posts[0]``). Search indexes it,
+    moderation screens it, escalation starts its unanswered clock.
+    """,
+)
+
+answer_posted = _signals.signal(
+    "answer-posted",
+    doc="""A reply was added to a thread (an answer, a follow-up, or the asker's own reply).
+
+    sender: the ``Post``. Escalation uses it to stop or restart its clocks.
+    """,
+)
+
+answer_accepted = _signals.signal(
+    "answer-accepted",
+    doc="""An answer was marked as the one that solved the question.
+
+    sender: the accepted ``Post``. kwargs: ``accepted_by`` (the ``User``: the asker, a
+    moderator or an agent). The knowledge base proposes it for promotion.
+    """,
+)
+
+answer_unaccepted = _signals.signal(
+    "answer-unaccepted",
+    doc="""An accepted answer was un-accepted; the question is open again.
+
+    sender: the ``Post``. kwargs: ``unaccepted_by`` (the ``User``). Articles promoted
+    from it are marked for re-review.
+    """,
+)
+
+post_edited = _signals.signal(
+    "post-edited",
+    doc="""A post's text (or, for the opening post, the thread title) changed.
+
+    sender: the ``Post``. kwargs: ``editor`` (the ``User``). The previous text is its
+    newest ``PostRevision``. Search re-indexes; articles from it go back to review.
+    """,
+)
+
+vote_cast = _signals.signal(
+    "vote-cast",
+    doc="""A member voted an answer helpful (``value`` = 1) or took the vote back (-1).
+
+    sender: the ``Post``. kwargs: ``voter`` (the ``User``), ``value``.
+    """,
+)
+
 
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and

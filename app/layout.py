@@ -1,15 +1,60 @@
-"""What every page's layout needs: permissions, the language switch, pagination links."""
+"""What every page's layout needs: permissions, the language switch, pagination links, and
+the places where packages above add to the shared pages without this layer importing them:
+
+- :func:`add_account_link` — a link in the header's account menu (with an optional
+  badge), e.g. the community's notifications with the unread count;
+- :func:`add_profile_section` — a block on a member's profile page, e.g. their answers.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request, url_for
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app, has_request_context, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
+from app.clock import utcnow
 from app.permissions import can, is_staff
 from app.web import home_url, search_url
 
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    label: str
+    url: str
+    badge: int = 0
+
+
+def _hooks(app: Flask) -> dict[str, list[Callable]]:
+    return app.extensions.setdefault("peerdesk_layout", {"links": [], "profile": []})
+
+
+def add_account_link(app: Flask, provider: Callable[[Any], AccountLink | None]) -> None:
+    """Register ``provider(user)``: called for signed-in users on every page."""
+    _hooks(app)["links"].append(provider)
+
+
+def add_profile_section(app: Flask, renderer: Callable[[Any], str]) -> None:
+    """Register ``renderer(user)``: returns HTML shown on that user's profile page."""
+    _hooks(app)["profile"].append(renderer)
+
+
+def account_links() -> list[AccountLink]:
+    if not current_user.is_authenticated:
+        return []
+    providers = _hooks(current_app)["links"]
+    return [link for provider in providers if (link := provider(current_user))]
+
+
+def profile_sections(user) -> list[Markup]:
+    renderers = _hooks(current_app)["profile"]
+    return [Markup(renderer(user)) for renderer in renderers]  # noqa: S704 - our templates
 
 
 def page_url(number: int) -> str:
@@ -19,6 +64,8 @@ def page_url(number: int) -> str:
 
 
 def layout_context() -> dict:
+    if not has_request_context():  # e-mails rendered by jobs need no page furniture
+        return {"site_name": current_app.config["SITE_NAME"]}
     locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
     return {
         "can": can,
@@ -27,6 +74,8 @@ def layout_context() -> dict:
         "current_locale": locale,
         "languages": LANGUAGE_NAMES,
         "page_url": page_url,
+        "account_links": account_links,
+        "profile_sections": profile_sections,
         "home_url": home_url,
         "search_url": search_url(),
         "is_home": request.endpoint == current_app.config["HOME_ENDPOINT"],
@@ -36,4 +85,5 @@ def layout_context() -> dict:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["now"] = utcnow  # also seen by imported macros
     app.context_processor(layout_context)

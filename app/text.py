@@ -12,7 +12,9 @@ removed together with the attribute that carried them.
 from __future__ import annotations
 
 import html
+import re
 import threading
+import unicodedata
 from functools import lru_cache
 
 import bleach
@@ -94,3 +96,10 @@ def plain_text(source: str, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A URL-safe, readable slug: "Le cuffie non si caricano!" -> "le-cuffie-non-si-caricano"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "thread"

@@ -25,8 +25,10 @@ def form_submitted(form: FlaskForm) -> bool:
 
 
 def external_url(endpoint: str, **values) -> str:
-    """An absolute URL for e-mails, built on ``BASE_URL``, never on the request's Host."""
-    return current_app.config["BASE_URL"] + url_for(endpoint, _external=False, **values)
+    """An absolute URL for e-mails, built on ``BASE_URL``, never on the request's Host.
+    Works outside requests too (jobs send e-mail)."""
+    path = current_app.url_map.bind("peerdesk.invalid").build(endpoint, values)
+    return current_app.config["BASE_URL"] + path
 
 
 def home_url() -> str:

@@ -1,8 +1,8 @@
 """``make bench``: run every benchmark in turn."""
 
-from benchmarks import pages
+from benchmarks import pages, thread_page
 
-BENCHMARKS = [pages]
+BENCHMARKS = [pages, thread_page]
 
 for benchmark in BENCHMARKS:
     benchmark.main()

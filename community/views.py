@@ -1,15 +1,326 @@
-"""Community pages: the home page and search."""
+"""Forum pages: parse the request, call a service or a query, render."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from datetime import timedelta
+from functools import lru_cache
+
+from babel.dates import format_timedelta
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
+from wtforms.fields.choices import SelectChoice
+
+from app.clock import utcnow
+from app.extensions import db
+from app.i18n import select_locale
+from app.permissions import require
+from app.web import attach_error
+from community import notifications, page_cache, queries, reputation, services
+from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
+from community.models import Category, EmailMode, Post, Thread, ThreadKind
 
 bp = Blueprint("community", __name__, template_folder="templates")
 
 
+@bp.app_context_processor
+def _counters() -> dict:
+    return {"helpful_text": helpful_text, "me_too_text": me_too_text}
+
+
+@bp.app_template_filter("ago")
+def ago(moment) -> str:
+    """'3 days ago' / '3 giorni fa' in the page's language."""
+    return _ago(str(get_locale()), _coarse(utcnow() - moment))
+
+
+def _coarse(delta) -> int:
+    """Seconds rounded to the unit they will be shown in, so the text can be cached."""
+    seconds = max(int(delta.total_seconds()), 0)
+    for unit in (86400, 3600, 60):
+        if seconds >= unit:
+            return round(seconds / unit) * unit
+    return seconds
+
+
+@lru_cache(maxsize=4096)
+def _ago(locale: str, seconds: int) -> str:
+    return format_timedelta(timedelta(seconds=-seconds), add_direction=True, locale=locale)
+PER_PAGE = 20
+
+
 @bp.get("/")
 def home():
-    return render_template("community/home.html")
+    return render_template(
+        "community/home.html",
+        categories=queries.top_categories(),
+        recent=queries.recent_threads(),
+        unanswered_24h=queries.unanswered_since(24),
+    )
+
+
+@bp.get("/c/<slug>")
+def category(slug: str):
+    found = queries.category_by_slug(slug)
+    if found is None:
+        abort(404)
+    list_name = request.args.get("list", "attention")
+    if list_name not in queries.LISTS:
+        abort(404)
+    page = db.paginate(queries.thread_list(list_name, found), per_page=PER_PAGE,
+                       max_per_page=PER_PAGE)
+    return render_template("community/category.html", category=found, list_name=list_name,
+                           page=page, helpers=reputation.top_helpers(found, limit=5))
+
+
+@bp.get("/t/<id:thread_id>")
+@bp.get("/t/<id:thread_id>/<slug>")
+def thread(thread_id: int, slug: str | None = None):
+    if page_cache.applies():
+        return _anonymous_thread(thread_id, slug)
+    page = queries.thread_page(thread_id, current_user._get_current_object())
+    if page is None:
+        abort(404)
+    if slug != page.thread.slug:
+        return _canonical(page.thread)
+    html = _render_thread(page)
+    # After rendering: the commit would expire everything the page shows.
+    notifications.mark_thread_read(current_user.id, thread_id)
+    return html
+
+
+def _anonymous_thread(thread_id: int, slug: str | None):
+    """The same page for every signed-out visitor: served from the page cache."""
+    current = queries.thread_version(thread_id)
+    if current is None:
+        abort(404)
+    if slug != current.slug:
+        return _canonical(current)
+    key = (thread_id, current.version, str(get_locale()))
+    html = page_cache.cache().get(key)
+    if html is None:
+        page = queries.thread_page(thread_id, None)
+        if page is None:
+            abort(404)
+        html = _render_thread(page)
+        page_cache.cache().put(key, html)
+    return html
+
+
+def _canonical(thread):
+    """One URL per thread: old or missing slugs redirect permanently."""
+    return redirect(url_for(".thread", thread_id=thread.id, slug=thread.slug), 301)
+
+
+def _render_thread(page: queries.ThreadPage) -> str:
+    return render_template("community/thread.html", page=page, reply_form=ReplyForm(),
+                           labels=_post_labels())
+
+
+@bp.route("/ask", methods=["GET", "POST"])
+@login_required
+def ask():
+    require("thread.ask")
+    form = AskForm(category=_preselected_category())
+    form.category.choices = _category_choices()
+    if form.validate_on_submit():
+        try:
+            created = services.ask(
+                current_user, category=db.session.get(Category, form.category.data),
+                title=form.title.data, body=form.body.data, kind=ThreadKind(form.kind.data),
+                tags=(form.tags.data or "").split(","), language=_language())
+        except services.CommunityError as error:
+            attach_error(form, error)
+        else:
+            flash(_("Your question is posted. You will be notified of answers."), "success")
+            return redirect(url_for(".thread", thread_id=created.id, slug=created.slug))
+    return render_template("community/ask.html", form=form)
+
+
+def _post_labels() -> dict[str, str]:
+    """Per-page constants for every post: translated strings, and the CSRF token for the
+    buttons (signed-in pages only: an anonymous page must not open a session)."""
+    return {"accepted": _("Accepted answer"), "edited": _("edited"), "helpful": _("Helpful"),
+            "accept": _("Accept this answer"), "unaccept": _("Unaccept"), "edit": _("Edit"),
+            "link": _("Link"), "staff": _("Staff"), "reputation": _("Reputation"),
+            "pending": _("Waiting for a moderator: only you and staff see this."),
+            "csrf": generate_csrf() if current_user.is_authenticated else ""}
+
+
+def _preselected_category() -> int | None:
+    slug = request.args.get("category")
+    found = queries.category_by_slug(slug) if slug else None
+    return found.id if found else None
+
+
+def _category_choices() -> list[SelectChoice]:
+    """Top-level areas, each followed by its sub-areas grouped under its name."""
+    choices = []
+    for top in queries.top_categories():
+        choices.append(SelectChoice(top.id, top.name))
+        choices += [SelectChoice(child.id, child.name, optgroup=top.name)
+                    for child in top.children]
+    return choices
+
+
+def _language() -> str:
+    return select_locale() or "en"
+
+
+@bp.post("/t/<id:thread_id>/reply")
+@login_required
+def reply(thread_id: int):
+    found = db.get_or_404(Thread, thread_id)
+    form = ReplyForm()
+    if form.validate_on_submit():
+        try:
+            post = services.reply(current_user, found, form.body.data)
+        except services.CommunityError as error:
+            flash(error.message, "error")
+        else:
+            flash(_("Your answer is posted."), "success")
+            return redirect(_post_url(post))
+    else:
+        for message in form.body.errors:
+            flash(message, "error")
+    return redirect(url_for(".thread", thread_id=found.id, slug=found.slug) + "#reply")
+
+
+def _post_url(post: Post) -> str:
+    return url_for(".thread", thread_id=post.thread_id, slug=post.thread.slug) + \
+        f"#post-{post.id}"
+
+
+@bp.route("/posts/<id:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id: int):
+    post = db.get_or_404(Post, post_id)
+    require("post.edit", post)
+    form = EditForm(obj=post, title=post.thread.title, body=post.body_source)
+    if not post.is_opening:
+        del form.title
+    if form.validate_on_submit():
+        try:
+            services.edit_post(current_user, post, form.body.data,
+                               form.title.data if post.is_opening else None)
+        except services.CommunityError as error:
+            attach_error(form, error)
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(_post_url(post))
+    return render_template("community/edit.html", form=form, post=post)
+
+
+@bp.get("/posts/<id:post_id>/revisions")
+def revisions(post_id: int):
+    post = db.get_or_404(Post, post_id)
+    return render_template("community/revisions.html", post=post)
+
+
+# --- buttons: vote, accept, me too, subscribe (JSON for scripts, redirects otherwise) ---
+
+
+ACTIONS = {
+    "vote": (services.vote_helpful, lambda: _("Thanks for your vote.")),
+    "unvote": (services.unvote_helpful, lambda: _("Your vote is withdrawn.")),
+    "accept": (services.accept, lambda: _("Marked as the accepted answer.")),
+    "unaccept": (services.unaccept, lambda: _("The answer is no longer accepted.")),
+}
+
+
+@bp.post("/posts/<id:post_id>/<any(vote, unvote, accept, unaccept):action>")
+@login_required
+def post_action(post_id: int, action: str):
+    post = db.get_or_404(Post, post_id)
+    service, message = ACTIONS[action]
+    try:
+        service(current_user, post)
+    except services.CommunityError as error:
+        return _answer(post.thread, error.message, error.status)
+    db.session.refresh(post)
+    return _answer(post.thread, message(), 200, post=post)
+
+
+@bp.post("/t/<id:thread_id>/<any(me_too, undo_me_too, subscribe, unsubscribe):action>")
+@login_required
+def thread_action(thread_id: int, action: str):
+    found = db.get_or_404(Thread, thread_id)
+    try:
+        if action == "me_too":
+            services.me_too(current_user, found)
+        elif action == "undo_me_too":
+            services.undo_me_too(current_user, found)
+        else:
+            services.set_subscribed(current_user, found, action == "subscribe")
+    except services.CommunityError as error:
+        return _answer(found, error.message, error.status)
+    db.session.refresh(found)
+    return _answer(found, _("Done."), 200)
+
+
+def helpful_text(count: int) -> str:
+    return ngettext("%(num)d found this helpful", "%(num)d found this helpful", count)
+
+
+def me_too_text(count: int) -> str:
+    return ngettext("%(num)d person has this problem too",
+                    "%(num)d people have this problem too", count)
+
+
+def _answer(thread: Thread, message: str, status: int, post: Post | None = None):
+    """JSON for the page's script (``Accept: application/json``), else flash and redirect."""
+    if request.accept_mimetypes.best == "application/json":
+        count_text = (helpful_text(post.helpful_count) if post is not None
+                      else me_too_text(thread.me_too_count))
+        return jsonify({"message": message, "count_text": count_text}), status
+    flash(message, "success" if status == 200 else "error")
+    anchor = f"#post-{post.id}" if post is not None else ""
+    return redirect(url_for(".thread", thread_id=thread.id, slug=thread.slug) + anchor, 303)
+
+
+# --- notifications ----------------------------------------------------------------------
+
+
+@bp.route("/notifications", methods=["GET", "POST"])
+@login_required
+def notifications_page():
+    form = EmailModeForm(mode=notifications.email_mode(current_user.id).value)
+    if form.validate_on_submit():
+        notifications.set_email_mode(current_user.id, EmailMode(form.mode.data))
+        flash(_("Your e-mail preference is saved."), "success")
+        return redirect(url_for(".notifications_page"))
+    items = notifications.recent(current_user.id)
+    return render_template("community/notifications.html", items=items, form=form)
+
+
+@bp.post("/notifications/read")
+@login_required
+def notifications_read():
+    notifications.mark_all_read(current_user.id)
+    return redirect(url_for(".notifications_page"), 303)
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+def unsubscribe(token: str):
+    """Works without signing in: the signed token names the member."""
+    user = notifications.user_for_unsubscribe_token(token)
+    if user is None:
+        abort(404)
+    if request.method == "POST":
+        notifications.set_email_mode(user.id, EmailMode.OFF)
+        return render_template("community/unsubscribed.html", user=user)
+    return render_template("community/unsubscribe.html", user=user)
 
 
 @bp.get("/search")

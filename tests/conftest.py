@@ -128,9 +128,11 @@ def _empty_tables(db) -> None:
         if connection.dialect.name == "postgresql":
             names = ", ".join(f'"{table.name}"' for table in tables)
             connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
-        else:
+        else:  # threads and posts refer to each other: no order deletes both
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for table in tables:
                 connection.execute(table.delete())
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 @pytest.fixture
@@ -237,7 +239,7 @@ def pytest_runtest_makereport(item, call):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()):
+        if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

@@ -47,6 +47,65 @@ class Factories:
         with self.app.app_context():
             return _detached(db.session.get(User, user.id))
 
+    # --- community ----------------------------------------------------------------------
+
+    def category(self, name: str = "Earbuds", parent=None, **fields: Any):
+        from community.models import Category
+
+        with self.app.app_context():
+            category = Category(name=name, slug=fields.pop("slug", name.lower()),
+                                parent_id=parent.id if parent else None, **fields)
+            db.session.add(category)
+            db.session.commit()
+            return _detached(category)
+
+    def thread(self, author: User, category=None, *, title: str | None = None,
+               body: str | None = None, **kwargs):
+        from community import services
+        from community.models import Category
+
+        category = category or self.category(f"Area {next(_numbers)}")
+        with self.app.app_context():
+            thread = services.ask(
+                db.session.get(User, author.id), category=db.session.get(Category, category.id),
+                title=title or f"Question number {next(_numbers)} about charging",
+                body=body or f"It stopped working after update {next(_numbers)}, what can I do?",
+                **kwargs)
+            return _detached(thread)
+
+    def reply(self, author: User, thread, body: str | None = None):
+        from community import services
+        from community.models import Thread
+
+        with self.app.app_context():
+            post = services.reply(db.session.get(User, author.id),
+                                  db.session.get(Thread, thread.id),
+                                  body or f"Try resetting it, that fixed mine ({next(_numbers)}).")
+            return _detached(post)
+
+    def act(self, service_name: str, user: User, target):
+        """Run a community service (accept, vote_helpful...) as ``user`` on ``target``."""
+        from community import services
+        from community.models import Post, Thread
+
+        model = Post if service_name in {"accept", "unaccept", "vote_helpful",
+                                         "unvote_helpful"} else Thread
+        with self.app.app_context():
+            getattr(services, service_name)(db.session.get(User, user.id),
+                                            db.session.get(model, target.id))
+
+    def get_first_reply(self, thread):
+        from community.models import Post
+
+        with self.app.app_context():
+            return _detached(db.session.scalar(
+                db.select(Post).where(Post.thread_id == thread.id, Post.is_opening.is_(False))
+                .order_by(Post.id).limit(1)))
+
+    def get(self, model, ident):
+        with self.app.app_context():
+            return _detached(db.session.get(model, ident))
+
 
 def _detached(obj):
     db.session.refresh(obj)

@@ -28,9 +28,13 @@ def _limits():
     return parse_many(current_app.config["RATELIMIT_SIGNIN_PER_ACCOUNT"])
 
 
+def _enabled() -> bool:
+    return current_app.config.get("RATELIMIT_ENABLED", True)
+
+
 def count_attempt(account_key: str) -> None:
     """Count one attempt for ``account_key``; raise if the account is over its limit."""
-    if not current_app.config.get("RATELIMIT_ENABLED", True):
+    if not _enabled():
         return
     strategy = limiter.limiter
     for item in _limits():
@@ -40,5 +44,7 @@ def count_attempt(account_key: str) -> None:
 
 
 def clear_attempts(account_key: str) -> None:
+    if not _enabled():
+        return
     for item in _limits():
         limiter.limiter.clear(item, NAMESPACE, account_key)

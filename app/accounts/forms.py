@@ -10,6 +10,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from app.accounts.models import Role
@@ -105,7 +106,8 @@ class ChangePasswordForm(ResetPasswordForm):
 
 
 def locale_choices():
-    return [("", _l("Browser default")), ("en", "English"), ("it", "Italiano")]
+    return [SelectChoice("", _l("Browser default")), SelectChoice("en", "English"),
+            SelectChoice("it", "Italiano")]
 
 
 class LocaleForm(FlaskForm):
@@ -125,7 +127,7 @@ def role_label(role: Role | str) -> str:
 
 
 def role_choices():
-    return [(role.value, _ROLE_LABELS[role]) for role in Role]
+    return [SelectChoice(role.value, _ROLE_LABELS[role]) for role in Role]
 
 
 class RoleForm(FlaskForm):

@@ -38,3 +38,21 @@ def test_signed_in_admin_pages(page, make):
     for path in ("/admin/users", "/account/settings", "/u/grace"):
         page.goto(path)
         assert violations(page) == [], path
+
+
+def test_forum_pages(page, make):
+    earbuds = make.category("Earbuds", description="Buds Pro and Buds Lite")
+    asker, helper = make.user("asker"), make.user("helper")
+    thread = make.thread(asker, earbuds, title="Buds Pro left earbud will not charge",
+                         tags=["battery"])
+    answer = make.reply(helper, thread, "Hold the case button for **15 seconds**.")
+    make.act("accept", asker, answer)
+    make.reply(helper, thread, "Also check the contacts for dust.")
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("asker")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    for path in ("/", "/c/earbuds", "/c/earbuds?list=solved", f"/t/{thread.id}/{thread.slug}",
+                 "/ask", "/notifications", "/u/helper"):
+        page.goto(path)
+        assert violations(page) == [], path

@@ -117,3 +117,32 @@ def test_parallel_guesses_cannot_exceed_the_account_limit(app, make):
     with ThreadPoolExecutor(max_workers=12) as pool:
         codes = list(pool.map(guess, range(12)))
     assert codes.count(200) == 3 and codes.count(429) == 9
+
+
+SIGN_IN_WITHOUT_LIMITS = """
+import re, sys
+from app import create_app
+from app.accounts import services
+from app.extensions import db
+app = create_app({"ENV": "testing", "SECRET_KEY": "k", "RATELIMIT_ENABLED": False,
+                  "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+with app.app_context():
+    db.create_all()
+    services.register("grace", "grace@example.com", "correct horse battery")
+client = app.test_client()
+token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                  client.get("/sign-in").get_data(as_text=True)).group(1)
+response = client.post("/sign-in", data={"login": "grace", "csrf_token": token,
+                                         "password": "correct horse battery"})
+sys.exit(0 if response.status_code == 302 else response.status_code)
+"""
+
+
+def test_sign_in_works_with_rate_limits_switched_off():
+    """A fresh process, as under gunicorn: no other app has set the limiter up before."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", SIGN_IN_WITHOUT_LIMITS],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -1,0 +1,155 @@
+"""The forum's API: threads, replies, accepted answers and helpful votes under /api/v1."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, jsonify
+from flask.views import MethodView
+from flask_smorest import abort as api_abort
+from sqlalchemy import select
+
+from app.api import api, blueprint, token_required
+from app.api.auth import current_api_user
+from app.api.docs import authenticated
+from app.extensions import db
+from community import queries, services
+from community.models import Category, Post, Source, Thread
+from community.schemas import (
+    NewPostSchema,
+    NewThreadSchema,
+    PostSchema,
+    ThreadPageSchema,
+    ThreadQuerySchema,
+    ThreadSchema,
+    ThreadSummarySchema,
+)
+
+bp = blueprint("community_api", __name__, description="Threads, answers, votes.")
+
+
+def init_app(app: Flask) -> None:
+    api.register_blueprint(bp)
+
+
+def _refused(error: services.CommunityError):
+    """A service's refusal as problem details, with the field it concerns under errors."""
+    extra = {"errors": {error.field: [error.message]}} if error.field else {}
+    api_abort(error.status, message=error.message, **extra)
+
+
+def _category(slug: str) -> Category:
+    found = queries.category_by_slug(slug)
+    if found is None:
+        _refused(services.CommunityError("No category with this slug.", field="category"))
+    return found
+
+
+@bp.route("/threads")
+class Threads(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 422)
+    @bp.arguments(ThreadQuerySchema, location="query")
+    @bp.response(200, ThreadPageSchema)
+    def get(self, args):
+        """Threads, filtered by category, status and list, newest activity first."""
+        category = _category(args["category"]) if args.get("category") else None
+        statement = queries.thread_list(args["list"], category)
+        if args.get("status"):
+            statement = statement.where(Thread.status == args["status"])
+        page = db.paginate(statement, page=args["page"], per_page=args["per_page"],
+                           error_out=False)
+        return {"items": page.items, "page": page.page, "per_page": page.per_page,
+                "total": page.total}
+
+    @authenticated(bp, 403, 409, 422)
+    @bp.arguments(NewThreadSchema)
+    @bp.response(201, ThreadSchema)
+    def post(self, payload):
+        """Ask a question or start a discussion."""
+        try:
+            return services.ask(current_api_user(), category=_category(payload["category"]),
+                                title=payload["title"], body=payload["body"],
+                                kind=payload["kind"], tags=payload["tags"],
+                                source=Source.API, language=payload["language"])
+        except services.CommunityError as error:
+            _refused(error)
+
+
+@bp.route("/threads/<id:thread_id>")
+class ThreadDetail(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 404)
+    @bp.response(200, ThreadSchema)
+    def get(self, thread_id: int):
+        """A thread with the posts the token's user may see: the question first, then the
+        accepted answer, then the others by helpful votes."""
+        page = queries.thread_page(thread_id, current_api_user())
+        if page is None:
+            abort(404, "No thread with this id.")
+        posts = [page.question, *([page.accepted] if page.accepted else []), *page.answers]
+        return jsonify({**ThreadSummarySchema().dump(page.thread),
+                        "posts": PostSchema(many=True).dump(posts)})
+
+
+@bp.route("/threads/<id:thread_id>/posts")
+class ThreadPosts(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404, 409, 422)
+    @bp.arguments(NewPostSchema)
+    @bp.response(201, PostSchema)
+    def post(self, payload, thread_id: int):
+        """Reply to a thread."""
+        thread = db.session.get(Thread, thread_id) or abort(404, "No thread with this id.")
+        try:
+            return services.reply(current_api_user(), thread, payload["body"], Source.API)
+        except services.CommunityError as error:
+            _refused(error)
+
+
+def _post_or_404(post_id: int) -> Post:
+    return db.session.scalar(select(Post).where(Post.id == post_id)) or abort(
+        404, "No post with this id.")
+
+
+@bp.route("/posts/<id:post_id>/accept")
+class Accept(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404, 409, 422)
+    @bp.response(200, PostSchema)
+    def post(self, post_id: int):
+        """Accept this answer (the asker, a moderator or an agent). Replaces any other."""
+        return self._do(services.accept, post_id)
+
+    @authenticated(bp, 403, 404, 409)
+    @bp.response(200, PostSchema)
+    def delete(self, post_id: int):
+        """Un-accept this answer; the question is open again."""
+        return self._do(services.unaccept, post_id)
+
+    @staticmethod
+    def _do(service, post_id: int):
+        post = _post_or_404(post_id)
+        try:
+            return service(current_api_user(), post)
+        except services.CommunityError as error:
+            _refused(error)
+
+
+@bp.route("/posts/<id:post_id>/votes")
+class Votes(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404, 422)
+    @bp.response(200, PostSchema)
+    def post(self, post_id: int):
+        """Vote this answer helpful (once per member; never your own)."""
+        return Accept._do(services.vote_helpful, post_id)
+
+    @authenticated(bp, 403, 404)
+    @bp.response(200, PostSchema)
+    def delete(self, post_id: int):
+        """Take your helpful vote back."""
+        return Accept._do(services.unvote_helpful, post_id)

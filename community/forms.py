@@ -1,0 +1,72 @@
+"""Forum forms: shape and the pure rules from ``community.rules``; they never save."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, ValidationError
+
+from community import rules
+from community.models import EmailMode, ThreadKind
+
+
+def _rule(check):
+    def validate(_form, field):
+        problem = check(field.data or "")
+        if problem:
+            raise ValidationError(problem)
+
+    return validate
+
+
+class AskForm(FlaskForm):
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(message=_l("Give your question a title.")),
+                    _rule(rules.title_problem)],
+        description=_l("Say what goes wrong, e.g. “Buds Pro left earbud will not charge after "
+                       "update 3.2”."),
+        render_kw={"maxlength": rules.TITLE_MAX, "autocomplete": "off"},
+    )
+    category = SelectField(_l("Product area"), coerce=int, validate_choice=True,
+                           validators=[DataRequired(message=_l("Choose a product area."))])
+    kind = RadioField(_l("This is"), default=ThreadKind.QUESTION.value, choices=[
+        SelectChoice(ThreadKind.QUESTION.value, _l("A question: I need a solution")),
+        SelectChoice(ThreadKind.DISCUSSION.value, _l("A discussion: I want to share or talk")),
+    ])
+    body = TextAreaField(
+        _l("Details"),
+        validators=[DataRequired(message=_l("Describe the problem.")),
+                    _rule(rules.body_problem)],
+        description=_l("What you tried, what you expected, what happened. Model, firmware "
+                       "and phone help. Markdown works."),
+        render_kw={"rows": 10},
+    )
+    tags = StringField(_l("Tags"), description=_l("Up to 5, separated by commas."),
+                       render_kw={"autocomplete": "off"})
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField(
+        _l("Your answer"),
+        validators=[DataRequired(message=_l("Write your answer first.")),
+                    _rule(rules.body_problem)],
+        render_kw={"rows": 6},
+    )
+
+
+class EditForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[_rule(rules.title_problem)],
+                        render_kw={"maxlength": rules.TITLE_MAX})
+    body = TextAreaField(_l("Text"), validators=[DataRequired(), _rule(rules.body_problem)],
+                         render_kw={"rows": 12})
+
+
+class EmailModeForm(FlaskForm):
+    mode = RadioField(_l("E-mail me about replies and accepted answers"), choices=[
+        SelectChoice(EmailMode.IMMEDIATE.value, _l("Right away")),
+        SelectChoice(EmailMode.DAILY.value, _l("In a daily digest")),
+        SelectChoice(EmailMode.OFF.value, _l("Never (I will check the site)")),
+    ])

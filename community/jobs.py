@@ -1,0 +1,56 @@
+"""The forum's scheduled jobs. Each is idempotent: running it twice does nothing more."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from app.clock import utcnow
+from app.extensions import db
+from app.jobs import job
+from community import notifications, rules
+from community.models import Thread, ThreadKind, ThreadStatus
+
+
+@job("notification-emails", every=timedelta(minutes=1),
+     why="E-mails replies and accepted answers to members who want them right away.")
+def send_notification_emails() -> None:
+    notifications.send_immediate_emails()
+
+
+@job("notification-digest", every=timedelta(hours=1),
+     why="Sends the daily digest to members who chose it (at most one per day each).")
+def send_notification_digest() -> None:
+    notifications.send_digests()
+
+
+@job("accept-reminders", every=timedelta(hours=1),
+     why="Reminds askers with answers but none accepted, after 3 and after 7 days, once each.")
+def remind_to_accept() -> None:
+    now = utcnow()
+    candidates = db.session.scalars(
+        select(Thread).where(
+            Thread.kind == ThreadKind.QUESTION, Thread.status == ThreadStatus.OPEN,
+            Thread.reply_count > 0, Thread.reminders_sent < len(rules.REMINDER_AFTER),
+            Thread.created_at <= now - rules.REMINDER_AFTER[0],
+        )
+    ).all()
+    for thread in candidates:
+        if rules.reminder_due(thread.created_at, thread.reminders_sent, now):
+            notifications.accept_reminder(thread)
+            thread.reminders_sent += 1
+            db.session.commit()
+
+
+@job("archive-threads", every=timedelta(hours=6),
+     why="Makes threads read-only after 180 days without activity (Discourse-style).")
+def archive_quiet_threads() -> None:
+    cutoff = utcnow() - rules.ARCHIVE_AFTER
+    db.session.execute(
+        update(Thread)
+        .where(Thread.last_activity_at < cutoff,
+               Thread.status.in_([ThreadStatus.OPEN, ThreadStatus.SOLVED]))
+        .values(status=ThreadStatus.ARCHIVED, version=Thread.version + 1)
+    )
+    db.session.commit()

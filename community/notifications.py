@@ -1,0 +1,197 @@
+"""Notifications: written with their cause, read in the header, e-mailed by jobs.
+
+A reply notifies everyone subscribed to the thread but its author (the asker and every
+replier are subscribed automatically). An accepted answer notifies its author. E-mail
+follows each member's choice: immediately (within a minute, by the ``notification-
+emails`` job), once a day (``notification-digest``), or never. Every e-mail carries an
+unsubscribe link that works without signing in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
+
+from app import mail
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db
+from app.web import external_url
+from community.models import EmailMode, MemberProfile, Notification, Post, Subscription, Thread
+from community.reputation import profile_for
+
+UNSUBSCRIBE_SALT = "peerdesk.unsubscribe"
+DIGEST_EVERY = timedelta(hours=24)
+
+
+# --- written with their cause (the caller commits) -------------------------------------
+
+
+def reply_posted(post: Post) -> None:
+    thread = post.thread
+    subscribers = db.session.scalars(
+        select(Subscription.user_id).where(Subscription.thread_id == thread.id,
+                                           Subscription.user_id != post.author_id)
+    )
+    for user_id in subscribers:
+        kind = "answer_posted" if user_id == thread.author_id else "reply_posted"
+        db.session.add(Notification(user_id=user_id, kind=kind, thread_id=thread.id,
+                                    post_id=post.id, actor_id=post.author_id))
+
+
+def answer_accepted(post: Post, actor: User) -> None:
+    if post.author_id != actor.id:
+        db.session.add(Notification(user_id=post.author_id, kind="answer_accepted",
+                                    thread_id=post.thread_id, post_id=post.id,
+                                    actor_id=actor.id))
+
+
+def accept_reminder(thread: Thread) -> None:
+    db.session.add(Notification(user_id=thread.author_id, kind="accept_reminder",
+                                thread_id=thread.id))
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def unread_count(user_id: int) -> int:
+    return db.session.scalar(
+        select(func.count()).where(Notification.user_id == user_id,
+                                   Notification.read_at.is_(None))
+    ) or 0
+
+
+def recent(user_id: int, limit: int = 50) -> list[Notification]:
+    return list(db.session.scalars(
+        select(Notification)
+        .options(joinedload(Notification.thread), joinedload(Notification.actor))
+        .where(Notification.user_id == user_id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    ))
+
+
+def mark_all_read(user_id: int) -> None:
+    db.session.execute(update(Notification)
+                       .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+                       .values(read_at=utcnow()))
+    db.session.commit()
+
+
+def mark_thread_read(user_id: int, thread_id: int) -> None:
+    db.session.execute(update(Notification)
+                       .where(Notification.user_id == user_id,
+                              Notification.thread_id == thread_id,
+                              Notification.read_at.is_(None))
+                       .values(read_at=utcnow()))
+    db.session.commit()
+
+
+# --- e-mail ---------------------------------------------------------------------------
+
+
+def email_mode(user_id: int) -> EmailMode:
+    profile = db.session.get(MemberProfile, user_id)
+    return profile.email_mode if profile else EmailMode.IMMEDIATE
+
+
+def send_immediate_emails(limit: int = 200) -> int:
+    """E-mail unsent notifications of members who want them at once. Returns how many."""
+    pending = _unsent(limit)
+    sent = 0
+    for note in pending:
+        mode = email_mode(note.user_id)
+        if mode == EmailMode.DAILY:
+            continue
+        if mode == EmailMode.IMMEDIATE and not _deliver([note]):
+            continue
+        note.emailed_at = utcnow()  # OFF: mark as handled, never mailed
+        sent += mode == EmailMode.IMMEDIATE
+        db.session.commit()
+    return sent
+
+
+def send_digests(now=None) -> int:
+    """One e-mail per daily-digest member with unsent notifications, at most once a day."""
+    now = now or utcnow()
+    by_user: dict[int, list[Notification]] = defaultdict(list)
+    for note in _unsent(limit=5000):
+        by_user[note.user_id].append(note)
+    sent = 0
+    for user_id, notes in by_user.items():
+        profile = db.session.get(MemberProfile, user_id)
+        if profile is None or profile.email_mode != EmailMode.DAILY:
+            continue
+        if profile.digest_sent_at and now - profile.digest_sent_at < DIGEST_EVERY:
+            continue
+        if _deliver(notes):
+            for note in notes:
+                note.emailed_at = now
+            profile.digest_sent_at = now
+            db.session.commit()
+            sent += 1
+    return sent
+
+
+def _unsent(limit: int) -> list[Notification]:
+    return list(db.session.scalars(
+        select(Notification)
+        .options(joinedload(Notification.thread), joinedload(Notification.actor))
+        .where(Notification.emailed_at.is_(None))
+        .order_by(Notification.id)
+        .limit(limit)
+    ))
+
+
+def _deliver(notes: list[Notification]) -> bool:
+    user = db.session.get(User, notes[0].user_id)
+    if user is None or not user.is_active:
+        return True
+    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        subject = (notes[0].thread.title if len(notes) == 1
+                   else _("%(count)d updates in the community", count=len(notes)))
+        text = render_template("community/email/notifications.txt", user=user, notes=notes,
+                               link=_thread_link, unsubscribe=unsubscribe_url(user))
+    try:
+        mail.send(to=user.email, subject=subject, text=text)
+    except mail.MailError:
+        current_app.logger.exception("notification e-mail to user %s not sent", user.id)
+        return False
+    return True
+
+
+def _thread_link(note: Notification) -> str:
+    anchor = f"#post-{note.post_id}" if note.post_id else ""
+    return external_url("community.thread", thread_id=note.thread_id,
+                        slug=note.thread.slug) + anchor
+
+
+# --- unsubscribe without signing in ----------------------------------------------------
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user: User) -> str:
+    return external_url("community.unsubscribe", token=_serializer().dumps(user.id))
+
+
+def user_for_unsubscribe_token(token: str) -> User | None:
+    try:
+        user_id = _serializer().loads(token)
+    except BadSignature:
+        return None
+    return db.session.get(User, user_id) if isinstance(user_id, int) else None
+
+
+def set_email_mode(user_id: int, mode: EmailMode) -> None:
+    profile_for(user_id).email_mode = mode
+    db.session.commit()

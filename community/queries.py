@@ -1,0 +1,201 @@
+"""What the forum's pages read. Each function is a fixed number of queries whatever the
+size of the thread or list, so pages stay fast as the community grows.
+
+Hidden and deleted posts are filtered here, in SQL; pending posts are shown to their
+author and to staff only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db
+from app.permissions import can
+from community.models import (
+    Category,
+    HelpfulVote,
+    MemberProfile,
+    MeToo,
+    Post,
+    Subscription,
+    Thread,
+    ThreadKind,
+    ThreadStatus,
+    Visibility,
+)
+from community.reputation import reputation_of
+
+LISTS = ("attention", "unanswered", "solved", "newest")
+
+
+# --- home and categories ----------------------------------------------------------------
+
+
+def top_categories() -> list[Category]:
+    """Top-level categories in order, children loaded, in two queries."""
+    return list(db.session.scalars(
+        select(Category).where(Category.parent_id.is_(None))
+        .options(selectinload(Category.children))
+        .order_by(Category.position, Category.name)
+    ))
+
+
+def category_by_slug(slug: str) -> Category | None:
+    return db.session.scalar(
+        select(Category).where(Category.slug == slug).options(selectinload(Category.children))
+    )
+
+
+def unanswered_since(hours: int = 24) -> int:
+    since = utcnow() - timedelta(hours=hours)
+    return db.session.scalar(
+        select(func.count()).select_from(Thread)
+        .where(Thread.kind == ThreadKind.QUESTION, Thread.reply_count == 0,
+               Thread.created_at >= since, Thread.status == ThreadStatus.OPEN)
+    ) or 0
+
+
+def thread_list(list_name: str, category: Category | None = None):
+    """The statement behind a category's list, newest activity first."""
+    statement = (select(Thread)
+                 .options(joinedload(Thread.author), joinedload(Thread.last_poster),
+                          joinedload(Thread.category), selectinload(Thread.tags)))
+    if category is not None:
+        ids = [category.id, *(child.id for child in category.children)]
+        statement = statement.where(Thread.category_id.in_(ids))
+    open_question = and_(Thread.kind == ThreadKind.QUESTION,
+                         Thread.status == ThreadStatus.OPEN)
+    if list_name == "attention":
+        # Unsolved, and either nobody answered or the asker spoke last (waiting on us).
+        statement = statement.where(open_question, or_(
+            Thread.reply_count == 0, Thread.last_poster_id == Thread.author_id))
+    elif list_name == "unanswered":
+        statement = statement.where(open_question, Thread.reply_count == 0)
+    elif list_name == "solved":  # archived solved threads stay in this list
+        statement = statement.where(Thread.accepted_post_id.is_not(None))
+    if list_name == "newest":
+        return statement.order_by(Thread.created_at.desc(), Thread.id.desc())
+    return statement.order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+
+
+def recent_threads(limit: int = 10) -> list[Thread]:
+    return list(db.session.scalars(thread_list("recent").limit(limit)))
+
+
+# --- the thread page --------------------------------------------------------------------
+
+
+@dataclass
+class ThreadPage:
+    thread: Thread
+    question: Post
+    accepted: Post | None
+    answers: list[Post]
+    reputation: dict[int, int]
+    voted: set[int] = field(default_factory=set)
+    me_too: bool = False
+    subscribed: bool = False
+    # What the viewer may do, decided once here rather than once per post in the template.
+    viewer_id: int | None = None
+    can_accept: bool = False
+    editable: set[int] = field(default_factory=set)
+
+
+def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
+    thread = db.session.scalars(
+        select(Thread).where(Thread.id == thread_id)
+        .options(joinedload(Thread.category).joinedload(Category.parent),
+                 joinedload(Thread.tags))
+    ).unique().one_or_none()
+    if thread is None:
+        return None
+    posts, reputation = _visible_posts(thread, viewer)
+    opening = next((post for post in posts if post.is_opening), None)
+    if opening is None:
+        return None
+    accepted = next((post for post in posts if post.id == thread.accepted_post_id), None)
+    answers = sorted((post for post in posts if not post.is_opening and post is not accepted),
+                     key=lambda post: (-post.helpful_count, post.created_at, post.id))
+    page = ThreadPage(thread, opening, accepted, answers, reputation)
+    if viewer is not None and viewer.is_authenticated:
+        _viewer_state(page, viewer, [post.id for post in posts])
+        page.viewer_id = viewer.id
+        page.can_accept = thread.is_question and can(viewer, "post.accept", thread)
+        page.editable = {post.id for post in posts if can(viewer, "post.edit", post)}
+    return page
+
+
+def _visible_posts(thread: Thread, viewer: User | None) -> tuple[list[Post], dict[int, int]]:
+    """The posts this viewer may see, with their authors and the authors' reputation."""
+    shown = [Post.visibility == Visibility.VISIBLE]
+    if viewer is not None and viewer.is_authenticated:
+        if can(viewer, "post.view_hidden"):
+            shown.append(Post.visibility.in_([Visibility.PENDING, Visibility.HIDDEN]))
+        else:
+            shown.append(and_(Post.visibility == Visibility.PENDING,
+                              Post.author_id == viewer.id))
+    statement = (select(Post, MemberProfile.reputation).join(Post.author)
+                 .outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
+                 .options(contains_eager(Post.author))
+                 .where(Post.thread_id == thread.id, or_(*shown))
+                 .order_by(Post.id))
+    rows = db.session.execute(statement).all()
+    return [post for post, _ in rows], {post.author_id: points or 0 for post, points in rows}
+
+
+def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
+    """What this viewer did here (votes, "me too", subscription), in one query."""
+    thread_id = page.thread.id
+    rows = db.session.execute(union_all(
+        select(HelpfulVote.post_id, literal("vote")).where(
+            HelpfulVote.user_id == viewer.id, HelpfulVote.post_id.in_(post_ids)),
+        select(MeToo.thread_id, literal("me_too")).where(
+            MeToo.user_id == viewer.id, MeToo.thread_id == thread_id),
+        select(Subscription.thread_id, literal("subscribed")).where(
+            Subscription.user_id == viewer.id, Subscription.thread_id == thread_id),
+    )).all()
+    page.voted = {ident for ident, kind in rows if kind == "vote"}
+    page.me_too = any(kind == "me_too" for _ident, kind in rows)
+    page.subscribed = any(kind == "subscribed" for _ident, kind in rows)
+
+
+def thread_version(thread_id: int):
+    """(id, slug, version) of a thread, for the anonymous page cache: one small query."""
+    return db.session.execute(
+        select(Thread.id, Thread.slug, Thread.version).where(Thread.id == thread_id)
+    ).first()
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+@dataclass
+class Activity:
+    threads: list[Thread]
+    answers: list[Post]
+    accepted: list[Post]
+    reputation: int
+
+
+def activity_of(user: User, limit: int = 20) -> Activity:
+    threads = list(db.session.scalars(
+        select(Thread).where(Thread.author_id == user.id)
+        .order_by(Thread.created_at.desc()).limit(limit)))
+    answers = list(db.session.scalars(
+        select(Post).join(Post.thread)
+        .options(contains_eager(Post.thread))
+        .where(Post.author_id == user.id, Post.is_opening.is_(False),
+               Post.visibility == Visibility.VISIBLE)
+        .order_by(Post.created_at.desc()).limit(limit)))
+    accepted = list(db.session.scalars(
+        select(Post).join(Thread, Thread.accepted_post_id == Post.id)
+        .options(contains_eager(Post.thread))
+        .where(Post.author_id == user.id)
+        .order_by(Post.created_at.desc()).limit(limit)))
+    return Activity(threads, answers, accepted, reputation_of({user.id}).get(user.id, 0))

@@ -1,0 +1,72 @@
+"""The forum's rules, as pure functions: no app, no database.
+
+The numbers are the ones Discourse users meet (its minimum title is 15 characters, its
+minimum post 20; topics close after months of silence). Every refusal is a message a
+person can act on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+
+from community.models import ThreadStatus
+
+TITLE_MIN, TITLE_MAX = 15, 150
+BODY_MIN, BODY_MAX = 20, 20_000
+DUPLICATE_WINDOW = timedelta(minutes=5)
+ARCHIVE_AFTER = timedelta(days=180)
+REMINDER_AFTER = (timedelta(days=3), timedelta(days=7))
+POINTS_ACCEPTED = 15
+POINTS_HELPFUL = 10
+READ_ONLY = frozenset({ThreadStatus.CLOSED, ThreadStatus.ARCHIVED})
+
+
+def title_problem(title: str) -> str | None:
+    length = len(title.strip())
+    if length < TITLE_MIN:
+        return str(_l("Make the title at least %(min)d characters: say what goes wrong.",
+                      min=TITLE_MIN))
+    if length > TITLE_MAX:
+        return str(_l("Keep the title under %(max)d characters; details go in the body.",
+                      max=TITLE_MAX))
+    return None
+
+
+def body_problem(body: str) -> str | None:
+    length = len(body.strip())
+    if length < BODY_MIN:
+        return str(_l("Write at least %(min)d characters, so others can help.", min=BODY_MIN))
+    if length > BODY_MAX:
+        return str(_l("Keep it under %(max)d characters (this is %(length)d).",
+                      max=BODY_MAX, length=length))
+    return None
+
+
+def reply_problem(status: ThreadStatus) -> str | None:
+    if status == ThreadStatus.CLOSED:
+        return str(_l("This thread is closed: it takes no new replies."))
+    if status == ThreadStatus.ARCHIVED:
+        return str(_l("This thread is archived after months without activity. "
+                      "Ask a new question and link to it."))
+    return None
+
+
+def is_duplicate(body: str, previous: str | None, previous_at: datetime | None,
+                 now: datetime) -> bool:
+    """The same text from the same person within the window: a double click or a paste."""
+    if previous is None or previous_at is None:
+        return False
+    return _normalized(body) == _normalized(previous) and now - previous_at < DUPLICATE_WINDOW
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def reminder_due(asked_at: datetime, reminders_sent: int, now: datetime) -> bool:
+    """Askers with answers but none accepted are reminded after 3 and 7 days, once each."""
+    if reminders_sent >= len(REMINDER_AFTER):
+        return False
+    return now - asked_at >= REMINDER_AFTER[reminders_sent]

@@ -1,0 +1,301 @@
+"""Forum use cases. Each public function is one transaction: it checks the rules, writes,
+commits, and then announces the fact through ``app.events`` (after commit, never before).
+
+Permissions are checked here as well as in the views, with the same ``can()``: the API
+and the jobs call these functions too, and a rule must not depend on which door was used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from app import events
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db
+from app.permissions import can, is_staff
+from app.text import render_markdown, slugify
+from community import notifications, reputation, rules
+from community.models import (
+    Category,
+    HelpfulVote,
+    MeToo,
+    Post,
+    PostRevision,
+    Source,
+    Subscription,
+    Tag,
+    Thread,
+    ThreadKind,
+    ThreadStatus,
+    Visibility,
+)
+
+MAX_TAGS = 5
+
+
+class CommunityError(ValueError):
+    """A request the rules refuse; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, message: str, field: str | None = None, status: int = 422) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status = status
+
+
+class NotAllowed(CommunityError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=403)
+
+
+class Conflict(CommunityError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=409)
+
+
+def _require(user: User, action: str, obj: object = None) -> None:
+    if not can(user, action, obj):
+        raise NotAllowed(_("You are not allowed to do this."))
+
+
+def _check(problem: str | None, field: str) -> None:
+    if problem:
+        raise CommunityError(problem, field=field)
+
+
+# --- asking and replying ----------------------------------------------------------------
+
+
+def ask(author: User, *, category: Category, title: str, body: str,
+        kind: ThreadKind = ThreadKind.QUESTION, tags: Iterable[str] = (),
+        source: Source = Source.WEB, language: str = "en") -> Thread:
+    _require(author, "thread.ask")
+    _check(rules.title_problem(title), "title")
+    _check(rules.body_problem(body), "body")
+    _refuse_duplicate(author, body)
+    now = utcnow()
+    thread = Thread(
+        kind=kind, title=title.strip(), slug=slugify(title), category=category,
+        author_id=author.id, language=language, source=source, last_activity_at=now,
+        last_poster_id=author.id, created_at=now, tags=_tags(tags),
+    )
+    db.session.add(thread)
+    db.session.add(_new_post(thread, author, body, now, is_opening=True))
+    category.thread_count = Category.thread_count + 1
+    db.session.flush()
+    db.session.add(Subscription(thread_id=thread.id, user_id=author.id))
+    db.session.commit()
+    events.notify(events.question_asked, thread)
+    return thread
+
+
+def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) -> Post:
+    _require(author, "thread.reply", thread)
+    _check(rules.reply_problem(thread.status), "body")
+    _check(rules.body_problem(body), "body")
+    _refuse_duplicate(author, body)
+    now = utcnow()
+    post = _new_post(thread, author, body, now)
+    db.session.add(post)
+    thread.reply_count = Thread.reply_count + 1
+    _changed(thread)
+    thread.last_activity_at = now
+    thread.last_poster_id = author.id
+    db.session.flush()
+    _subscribe(author.id, thread.id)
+    notifications.reply_posted(post)
+    db.session.commit()
+    events.notify(events.answer_posted, post)
+    return post
+
+
+def _new_post(thread: Thread, author: User, body: str, now, is_opening: bool = False) -> Post:
+    return Post(thread=thread, author_id=author.id, is_opening=is_opening,
+                body_source=body.strip(), body_html=str(render_markdown(body)),
+                is_staff=is_staff(author), created_at=now)
+
+
+def _refuse_duplicate(author: User, body: str) -> None:
+    last = db.session.execute(
+        select(Post.body_source, Post.created_at)
+        .where(Post.author_id == author.id)
+        .order_by(Post.id.desc())
+        .limit(1)
+    ).first()
+    if last and rules.is_duplicate(body, last.body_source, last.created_at, utcnow()):
+        raise CommunityError(
+            _("You posted this same text a moment ago. Check the thread before posting again."),
+            field="body", status=409)
+
+
+def _tags(names: Iterable[str]) -> list[Tag]:
+    cleaned = sorted({slugify(name, max_length=40) for name in names if name.strip()})
+    if len(cleaned) > MAX_TAGS:
+        raise CommunityError(_("Use at most %(max)d tags.", max=MAX_TAGS), field="tags")
+    existing = {tag.name: tag for tag in db.session.scalars(
+        select(Tag).where(Tag.name.in_(cleaned)))} if cleaned else {}
+    return [existing.get(name) or Tag(name=name) for name in cleaned]
+
+
+# --- editing ----------------------------------------------------------------------------
+
+
+def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
+    """Change a post, keeping what it was as a revision."""
+    _require(editor, "post.edit", post)
+    _check(rules.body_problem(body), "body")
+    if post.is_opening and title is not None:
+        _check(rules.title_problem(title), "title")
+    thread = post.thread
+    unchanged_title = title is None or title.strip() == thread.title
+    if body.strip() == post.body_source and unchanged_title:
+        return post
+    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id,
+                                title=thread.title if post.is_opening else None,
+                                body_source=post.body_source))
+    post.body_source = body.strip()
+    post.body_html = str(render_markdown(body))
+    post.edited_at = utcnow()
+    if post.is_opening and not unchanged_title:
+        thread.title, thread.slug = title.strip(), slugify(title)
+    _changed(thread)
+    db.session.commit()
+    events.notify(events.post_edited, post, editor=editor)
+    return post
+
+
+# --- accepting --------------------------------------------------------------------------
+
+
+def accept(actor: User, post: Post) -> Post:
+    """Mark ``post`` as the answer that solved the question (one per question)."""
+    thread = post.thread
+    _require(actor, "post.accept", thread)
+    if not thread.is_question or post.is_opening or post.visibility != Visibility.VISIBLE:
+        raise CommunityError(_("Only a visible answer to a question can be accepted."))
+    if thread.accepted_post_id == post.id:
+        return post
+    if thread.accepted_post is not None:
+        reputation.revoke(thread.accepted_post, "accepted")
+    thread.accepted_post_id = post.id
+    if thread.status not in rules.READ_ONLY:
+        thread.status = ThreadStatus.SOLVED
+    thread.solved_at = utcnow()
+    _changed(thread)
+    if post.author_id != thread.author_id:  # no points for accepting one's own answer
+        reputation.award(post, actor, "accepted", rules.POINTS_ACCEPTED)
+    notifications.answer_accepted(post, actor)
+    db.session.commit()
+    events.notify(events.answer_accepted, post, accepted_by=actor)
+    return post
+
+
+def unaccept(actor: User, post: Post) -> Post:
+    thread = post.thread
+    _require(actor, "post.accept", thread)
+    if thread.accepted_post_id != post.id:
+        raise Conflict(_("This answer is not the accepted one."))
+    thread.accepted_post_id = None
+    thread.solved_at = None
+    if thread.status == ThreadStatus.SOLVED:
+        thread.status = ThreadStatus.OPEN
+    _changed(thread)
+    reputation.revoke(post, "accepted")
+    db.session.commit()
+    events.notify(events.answer_unaccepted, post, unaccepted_by=actor)
+    return post
+
+
+# --- votes, "me too", subscriptions -----------------------------------------------------
+
+
+def vote_helpful(voter: User, post: Post) -> Post:
+    _check_votable(voter, post)
+    db.session.add(HelpfulVote(post_id=post.id, user_id=voter.id))
+    try:
+        db.session.flush()
+    except IntegrityError:  # already voted: the vote stands, nothing to do
+        db.session.rollback()
+        return post
+    post.helpful_count = Post.helpful_count + 1
+    _changed(post.thread)
+    reputation.award(post, voter, "helpful", rules.POINTS_HELPFUL)
+    db.session.commit()
+    events.notify(events.vote_cast, post, voter=voter, value=1)
+    return post
+
+
+def unvote_helpful(voter: User, post: Post) -> Post:
+    removed = db.session.execute(
+        delete(HelpfulVote).where(HelpfulVote.post_id == post.id,
+                                  HelpfulVote.user_id == voter.id)
+    ).rowcount
+    if removed:
+        post.helpful_count = Post.helpful_count - 1
+        _changed(post.thread)
+        reputation.revoke(post, "helpful", voter)
+    db.session.commit()
+    if removed:
+        events.notify(events.vote_cast, post, voter=voter, value=-1)
+    return post
+
+
+def _check_votable(voter: User, post: Post) -> None:
+    _require(voter, "post.vote", post)
+    if post.author_id == voter.id:
+        raise CommunityError(_("You cannot vote on your own post."), status=403)
+    if post.is_opening or post.visibility != Visibility.VISIBLE:
+        raise CommunityError(_("Only visible answers can be voted helpful."))
+
+
+def me_too(user: User, thread: Thread) -> Thread:
+    _require(user, "thread.me_too", thread)
+    if thread.author_id == user.id:
+        raise CommunityError(_("You asked this question: you have this problem already."),
+                             status=403)
+    db.session.add(MeToo(thread_id=thread.id, user_id=user.id))
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        return thread
+    thread.me_too_count = Thread.me_too_count + 1
+    _changed(thread)
+    _subscribe(user.id, thread.id)  # people with the problem want the answer
+    db.session.commit()
+    return thread
+
+
+def undo_me_too(user: User, thread: Thread) -> Thread:
+    removed = db.session.execute(
+        delete(MeToo).where(MeToo.thread_id == thread.id, MeToo.user_id == user.id)
+    ).rowcount
+    if removed:
+        thread.me_too_count = Thread.me_too_count - 1
+        _changed(thread)
+    db.session.commit()
+    return thread
+
+
+def set_subscribed(user: User, thread: Thread, subscribed: bool) -> None:
+    if subscribed:
+        _subscribe(user.id, thread.id)
+    else:
+        db.session.execute(delete(Subscription).where(
+            Subscription.thread_id == thread.id, Subscription.user_id == user.id))
+    db.session.commit()
+
+
+def _changed(thread: Thread) -> None:
+    """Something a visitor sees changed: anonymous copies of the page are now stale."""
+    thread.version = Thread.version + 1
+
+
+def _subscribe(user_id: int, thread_id: int) -> None:
+    if db.session.get(Subscription, (thread_id, user_id)) is None:
+        db.session.add(Subscription(thread_id=thread_id, user_id=user_id))

@@ -1,0 +1,92 @@
+"""In Chromium: ask, answer, vote, accept — the forum's core loop, end to end."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from app.extensions import db
+from community import jobs
+from community.models import MemberProfile
+from tests.factories import PASSWORD
+from tests.support.smtp import body_of
+
+
+@pytest.fixture
+def browser_for(chromium, live_server):
+    contexts = []
+
+    def open_as(username):
+        context = chromium.new_context(base_url=live_server.url, locale="en-US")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto("/sign-in")
+        page.get_by_label("Username or e-mail").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("status")).to_contain_text("Welcome back")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def reputation(app, user) -> int:
+    with app.app_context():
+        profile = db.session.get(MemberProfile, user.id)
+        return profile.reputation if profile else 0
+
+
+def test_ask_answer_vote_accept(app, make, browser_for, inbox):
+    make.category("Earbuds", description="Buds Pro and Buds Lite")
+    make.user("asker")
+    helper = make.user("helper")
+    make.user("voter")
+
+    asker = browser_for("asker")
+    asker.goto("/ask")
+    asker.get_by_label("Title").fill("Buds Pro left earbud will not charge")
+    asker.get_by_label("Product area").select_option(label="Earbuds")
+    asker.get_by_label("Details").fill("Since firmware 3.2.1 the left one stays at 0%.")
+    asker.get_by_role("button", name="Post your question").click()
+    expect(asker.get_by_role("heading", level=1)).to_contain_text("will not charge")
+    thread_url = asker.url
+
+    answerer = browser_for("helper")
+    answerer.goto(thread_url)
+    answerer.get_by_role("textbox", name="Your answer").fill(
+        "Clean the contacts, then hold the case button for 15 seconds to reset.")
+    answerer.get_by_role("button", name="Post your answer").click()
+    expect(answerer.get_by_role("status")).to_contain_text("Your answer is posted.")
+
+    voter = browser_for("voter")
+    voter.goto(thread_url)
+    helpful = voter.get_by_role("button", name="Helpful")
+    helpful.click()  # sent by fetch: no page load
+    expect(helpful).to_have_attribute("aria-pressed", "true")
+    expect(voter.locator(".helpful-count")).to_have_text("1 found this helpful")
+
+    asker.reload()
+    asker.get_by_role("button", name="Accept this answer").click()
+    expect(asker.locator(".post-accepted")).to_contain_text("hold the case button")
+    expect(asker.get_by_role("heading", level=1)).to_contain_text("Solved")
+    ids = asker.locator("article.post").evaluate_all("posts => posts.map(p => p.id)")
+    assert len(ids) == 2  # the question, then the accepted answer right under it
+
+    assert reputation(app, helper) == 25
+    answerer.goto("/notifications")
+    expect(answerer.locator(".notification-list")).to_contain_text(
+        "asker accepted your answer")
+    asker.goto("/notifications")
+    expect(asker.locator(".notification-list")).to_contain_text(
+        "helper answered your question")
+
+    with app.app_context():
+        jobs.send_notification_emails()
+    mails = {message["To"]: body_of(message) for message in inbox.wait_for(2)}
+    assert "helper answered your question" in mails["asker@example.com"]
+    assert "asker accepted your answer" in mails["helper@example.com"]
+    assert re.search(r"/t/\d+/buds-pro-left-earbud-will-not-charge#post-\d+",
+                     mails["helper@example.com"])

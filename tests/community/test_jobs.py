@@ -1,0 +1,126 @@
+"""The forum's jobs: e-mails, digests, accept reminders, archiving."""
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from app.clock import utcnow
+from app.extensions import db
+from community import jobs, notifications
+from community.models import EmailMode, Notification, Thread, ThreadStatus
+from tests.support.smtp import body_of
+
+
+def run(app, job):
+    with app.app_context():
+        job()
+
+
+def set_mode(app, user, mode):
+    with app.app_context():
+        notifications.set_email_mode(user.id, mode)
+
+
+def test_immediate_notifications_are_emailed_once(app, make, people, question, inbox):
+    make.reply(people.helper, question, "Clean the charging contacts with a dry cotton swab.")
+    run(app, jobs.send_notification_emails)
+    run(app, jobs.send_notification_emails)
+    [message] = inbox.wait_for(1)
+    assert message["To"] == "asker@example.com"
+    assert message["Subject"] == "Buds Pro left earbud will not charge"
+    text = body_of(message)
+    assert "helper answered your question" in text
+    assert f"http://localhost/t/{question.id}/{question.slug}#post-" in text
+    assert "http://localhost/unsubscribe/" in text
+
+
+def test_members_who_chose_never_get_no_email(app, make, people, question, inbox):
+    set_mode(app, people.asker, EmailMode.OFF)
+    make.reply(people.helper, question)
+    run(app, jobs.send_notification_emails)
+    assert inbox.wait_for(1, timeout=0.5) == []
+
+
+def test_daily_digest_collects_notifications_into_one_email_a_day(app, make, people, question,
+                                                                   inbox):
+    set_mode(app, people.asker, EmailMode.DAILY)
+    make.reply(people.helper, question, "First idea: reset the case.")
+    make.reply(people.other, question, "Second idea: update the firmware.")
+    run(app, jobs.send_notification_emails)  # the helper, who follows too, gets theirs
+    assert to_asker(inbox) == []
+    run(app, jobs.send_notification_digest)
+    make.reply(people.helper, question, "Third idea: contact support for a swap.")
+    run(app, jobs.send_notification_digest)  # within 24 h of the last digest: waits
+    [digest] = to_asker(inbox)
+    assert digest["Subject"] == "2 updates in the community"
+
+
+def to_asker(inbox):
+    return [m for m in inbox.wait_for(2, timeout=0.5) if m["To"] == "asker@example.com"]
+
+
+def test_a_mail_server_that_is_down_is_retried_next_time(app, make, people, question, inbox):
+    from tests.support.postgres import free_port
+
+    make.reply(people.helper, question)
+    port = app.config["MAIL_PORT"]
+    app.config["MAIL_PORT"] = free_port()
+    run(app, jobs.send_notification_emails)
+    app.config["MAIL_PORT"] = port
+    run(app, jobs.send_notification_emails)
+    assert len(inbox.wait_for(1)) == 1
+
+
+def age_thread(app, thread, days):
+    with app.app_context():
+        moment = utcnow() - timedelta(days=days)
+        db.session.execute(update(Thread).where(Thread.id == thread.id)
+                           .values(created_at=moment, last_activity_at=moment))
+        db.session.commit()
+
+
+def reminders(app, user) -> int:
+    with app.app_context():
+        return len(db.session.scalars(select(Notification).where(
+            Notification.user_id == user.id, Notification.kind == "accept_reminder")).all())
+
+
+def test_askers_are_reminded_after_three_and_seven_days_once_each(app, make, people, question):
+    make.reply(people.helper, question)
+    age_thread(app, question, 2)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 0
+    age_thread(app, question, 3)
+    run(app, jobs.remind_to_accept)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 1
+    age_thread(app, question, 8)
+    run(app, jobs.remind_to_accept)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 2
+
+
+def test_questions_without_answers_get_no_reminder(app, make, people, question):
+    age_thread(app, question, 10)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 0
+
+
+def test_threads_quiet_for_180_days_are_archived(app, make, people, question):
+    fresh = make.thread(people.asker, title="Lumio Go speaker: which strap fits it?")
+    age_thread(app, question, 181)
+    run(app, jobs.archive_quiet_threads)
+    assert make.get(Thread, question.id).status == ThreadStatus.ARCHIVED
+    assert make.get(Thread, fresh.id).status == ThreadStatus.OPEN
+
+
+def test_archived_solved_threads_stay_in_the_solved_list(app, client, make, people, question):
+    answer = make.reply(people.helper, question)
+    make.act("accept", people.asker, answer)
+    age_thread(app, question, 200)
+    run(app, jobs.archive_quiet_threads)
+    category = make.get(Thread, question.id).category_id
+    from community.models import Category
+
+    slug = make.get(Category, category).slug
+    assert question.title in client.get(f"/c/{slug}?list=solved").get_data(as_text=True)

@@ -1,0 +1,57 @@
+"""The forum's pure rules."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from community import rules
+from community.models import ThreadStatus
+
+NOW = datetime(2026, 11, 23, 12, 0)
+
+
+@pytest.mark.parametrize("title, ok", [
+    ("x" * 14, False), ("x" * 15, True), ("x" * 150, True), ("x" * 151, False),
+    ("   short  title   ", False),
+])
+def test_title_length(title, ok):
+    assert (rules.title_problem(title) is None) is ok
+
+
+@pytest.mark.parametrize("body, ok", [
+    ("x" * 19, False), ("x" * 20, True), ("x" * 20_000, True), ("x" * 20_001, False),
+])
+def test_body_length(body, ok):
+    assert (rules.body_problem(body) is None) is ok
+
+
+def test_body_too_long_says_how_long_it_is():
+    assert "20001" in rules.body_problem("x" * 20_001)
+
+
+@pytest.mark.parametrize("status, ok", [
+    (ThreadStatus.OPEN, True), (ThreadStatus.SOLVED, True),
+    (ThreadStatus.CLOSED, False), (ThreadStatus.ARCHIVED, False),
+])
+def test_replies_only_to_open_or_solved_threads(status, ok):
+    assert (rules.reply_problem(status) is None) is ok
+
+
+def test_same_text_within_five_minutes_is_a_duplicate():
+    assert rules.is_duplicate("Try a reset.", "try  a reset.", NOW - timedelta(minutes=4), NOW)
+
+
+def test_same_text_after_five_minutes_is_not_a_duplicate():
+    assert not rules.is_duplicate("Try a reset.", "Try a reset.", NOW - timedelta(minutes=6),
+                                  NOW)
+
+
+def test_different_text_is_not_a_duplicate():
+    assert not rules.is_duplicate("Try a reset.", "Try a reboot.", NOW, NOW)
+
+
+@pytest.mark.parametrize("age_days, sent, due", [
+    (2, 0, False), (3, 0, True), (5, 1, False), (7, 1, True), (30, 2, False),
+])
+def test_accept_reminders_after_three_and_seven_days_once_each(age_days, sent, due):
+    assert rules.reminder_due(NOW - timedelta(days=age_days), sent, NOW) is due
