@@ -124,8 +124,12 @@ def _canonical(thread):
 
 
 def _render_thread(page: queries.ThreadPage) -> str:
+    labels = _post_labels()
+    posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
+    labels["helpful_counts"] = {count: helpful_text(count)
+                                for count in {post.helpful_count for post in posts}}
     return render_template("community/thread.html", page=page, reply_form=ReplyForm(),
-                           labels=_post_labels())
+                           labels=labels)
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -148,14 +152,16 @@ def ask():
     return render_template("community/ask.html", form=form)
 
 
-def _post_labels() -> dict[str, str]:
+def _post_labels() -> dict:
     """Per-page constants for every post: translated strings, and the CSRF token for the
     buttons (signed-in pages only: an anonymous page must not open a session)."""
     return {"accepted": _("Accepted answer"), "edited": _("edited"), "helpful": _("Helpful"),
             "accept": _("Accept this answer"), "unaccept": _("Unaccept"), "edit": _("Edit"),
             "link": _("Link"), "staff": _("Staff"), "reputation": _("Reputation"),
             "pending": _("Waiting for a moderator: only you and staff see this."),
-            "csrf": generate_csrf() if current_user.is_authenticated else ""}
+            "csrf": generate_csrf() if current_user.is_authenticated else "",
+            "posts": url_for(".edit", post_id=1).removesuffix("/1/edit"),
+            "profiles": url_for("accounts.profile", username="-").removesuffix("-")}
 
 
 def _preselected_category() -> int | None:

@@ -63,15 +63,19 @@ def test_ask_answer_vote_accept(app, make, browser_for, inbox):
 
     voter = browser_for("voter")
     voter.goto(thread_url)
+    voter.evaluate("window.stillTheSamePage = true")
     helpful = voter.get_by_role("button", name="Helpful")
-    helpful.click()  # sent by fetch: no page load
+    helpful.click()
     expect(helpful).to_have_attribute("aria-pressed", "true")
     expect(voter.locator(".helpful-count")).to_have_text("1 found this helpful")
+    assert voter.evaluate("window.stillTheSamePage") is True  # sent by fetch, no reload
 
     asker.reload()
+    asker.evaluate("window.stillTheSamePage = true")
     asker.get_by_role("button", name="Accept this answer").click()
     expect(asker.locator(".post-accepted")).to_contain_text("hold the case button")
     expect(asker.get_by_role("heading", level=1)).to_contain_text("Solved")
+    assert asker.evaluate("window.stillTheSamePage") is True
     ids = asker.locator("article.post").evaluate_all("posts => posts.map(p => p.id)")
     assert len(ids) == 2  # the question, then the accepted answer right under it
 
@@ -90,3 +94,21 @@ def test_ask_answer_vote_accept(app, make, browser_for, inbox):
     assert "asker accepted your answer" in mails["helper@example.com"]
     assert re.search(r"/t/\d+/buds-pro-left-earbud-will-not-charge#post-\d+",
                      mails["helper@example.com"])
+
+
+def test_buttons_work_without_javascript(app, make, chromium, live_server):
+    category = make.category("Earbuds")
+    asker, helper = make.user("asker"), make.user("helper")
+    thread = make.thread(asker, category, title="Case lid does not close fully anymore")
+    make.reply(helper, thread, "Check the hinge for sand; mine had some from the beach.")
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("asker")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"/t/{thread.id}/{thread.slug}")
+    page.get_by_role("button", name="Accept this answer").click()
+    expect(page.get_by_role("status")).to_contain_text("Marked as the accepted answer.")
+    expect(page.locator(".post-accepted")).to_contain_text("sand")
+    context.close()

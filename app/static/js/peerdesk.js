@@ -9,9 +9,11 @@ function confirmBeforeSubmit(form) {
 }
 
 // <form class="js-action"> (a toggle such as "Helpful" or "I have this problem too") is
-// sent with fetch and updates the page in place; if anything fails, the form is sent
+// sent with fetch and updates the page in place. <form class="js-refresh"> (accepting an
+// answer, which reorders the thread) is sent with fetch and the page's main content is
+// replaced with a fresh copy, without a page load. If anything fails, the form is sent
 // normally and the server answers with a full page.
-function sendInPlace(form) {
+function sendWithFetch(form, onSuccess) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const button = form.querySelector("button");
@@ -24,8 +26,8 @@ function sendInPlace(form) {
         credentials: "same-origin",
       });
       const data = await response.json();
+      if (response.ok) await onSuccess(form, button, data);
       announce(data.message);
-      if (response.ok) toggle(form, button, data);
     } catch (error) {
       form.submit();
     } finally {
@@ -34,7 +36,14 @@ function sendInPlace(form) {
   });
 }
 
-function toggle(form, button, data) {
+async function refreshMain() {
+  const response = await fetch(window.location.href, { credentials: "same-origin" });
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+  document.querySelector("main").replaceWith(fresh.querySelector("main"));
+  enhance(document.querySelector("main"));
+}
+
+async function toggle(form, button, data) {
   const other = form.dataset.otherAction;
   form.dataset.otherAction = form.getAttribute("action");
   form.setAttribute("action", other);
@@ -55,7 +64,10 @@ function announce(message) {
   region.textContent = message || "";
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("form[data-confirm]").forEach(confirmBeforeSubmit);
-  document.querySelectorAll("form.js-action").forEach(sendInPlace);
-});
+function enhance(root) {
+  root.querySelectorAll("form[data-confirm]").forEach(confirmBeforeSubmit);
+  root.querySelectorAll("form.js-action").forEach((form) => sendWithFetch(form, toggle));
+  root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
+}
+
+document.addEventListener("DOMContentLoaded", () => enhance(document));
