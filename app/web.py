@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, abort, current_app, request, url_for
 from flask_wtf import FlaskForm
 from werkzeug.routing import BuildError, IntegerConverter
 
@@ -46,6 +46,17 @@ def search_url() -> str | None:
         return url_for(current_app.config["SEARCH_ENDPOINT"])
     except BuildError:
         return None
+
+
+MAX_PAGE = 10_000
+
+
+def page_number() -> int:
+    """``?page=`` as a positive number; a page past any real list is a 404, not an error."""
+    raw = request.args.get("page", "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        abort(404)
+    return int(raw)
 
 
 def safe_next_url(target: str | None, default: str | None = None) -> str:

@@ -32,12 +32,12 @@ def remind_to_accept() -> None:
     candidates = db.session.scalars(
         select(Thread).where(
             Thread.kind == ThreadKind.QUESTION, Thread.status == ThreadStatus.OPEN,
-            Thread.reply_count > 0, Thread.reminders_sent < len(rules.REMINDER_AFTER),
-            Thread.created_at <= now - rules.REMINDER_AFTER[0],
+            Thread.answered_at <= now - rules.REMINDER_AFTER[0],
+            Thread.reminders_sent < len(rules.REMINDER_AFTER),
         )
     ).all()
     for thread in candidates:
-        if rules.reminder_due(thread.created_at, thread.reminders_sent, now):
+        if rules.reminder_due(thread.answered_at, thread.reminders_sent, now):
             notifications.accept_reminder(thread)
             thread.reminders_sent += 1
             db.session.commit()

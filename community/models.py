@@ -129,6 +129,8 @@ class Thread(db.Model):
     last_poster_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     solved_at: Mapped[datetime | None]
+    # The first reply by someone other than the asker: "unanswered" means this is empty.
+    answered_at: Mapped[datetime | None]
 
     category: Mapped[Category] = relationship()
     author: Mapped[User] = relationship(foreign_keys=[author_id])

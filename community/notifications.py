@@ -61,6 +61,21 @@ def accept_reminder(thread: Thread) -> None:
 # --- reading --------------------------------------------------------------------------
 
 
+def text_of(note: Notification) -> str:
+    """What the notification says, as plain text: pages escape it, e-mails use it as is."""
+    actor = note.actor.username if note.actor else ""
+    title = note.thread.title
+    if note.kind == "answer_posted":
+        return _("%(name)s answered your question “%(title)s”", name=actor, title=title)
+    if note.kind == "reply_posted":
+        return _("%(name)s replied in “%(title)s”", name=actor, title=title)
+    if note.kind == "answer_accepted":
+        return _("%(name)s accepted your answer in “%(title)s”", name=actor, title=title)
+    if note.kind == "accept_reminder":
+        return _("Did an answer solve “%(title)s”? Accept it so others find it.", title=title)
+    return title
+
+
 def unread_count(user_id: int) -> int:
     return db.session.scalar(
         select(func.count()).where(Notification.user_id == user_id,
@@ -103,18 +118,15 @@ def email_mode(user_id: int) -> EmailMode:
 
 
 def send_immediate_emails(limit: int = 200) -> int:
-    """E-mail unsent notifications of members who want them at once. Returns how many."""
-    pending = _unsent(limit)
+    """E-mail unsent notifications of members who want them at once (and mark those of
+    members who want none as handled). Digest members' notes wait for the digest and
+    never hold these up. Returns how many e-mails went out."""
     sent = 0
-    for note in pending:
-        mode = email_mode(note.user_id)
-        if mode == EmailMode.DAILY:
-            continue
-        if mode == EmailMode.IMMEDIATE and not _deliver([note]):
-            continue
-        note.emailed_at = utcnow()  # OFF: mark as handled, never mailed
-        sent += mode == EmailMode.IMMEDIATE
-        db.session.commit()
+    for note, mode in _unsent(limit, [EmailMode.IMMEDIATE, EmailMode.OFF]):
+        if mode == EmailMode.OFF or _deliver([note]):
+            note.emailed_at = utcnow()
+            sent += mode != EmailMode.OFF
+            db.session.commit()
     return sent
 
 
@@ -122,7 +134,7 @@ def send_digests(now=None) -> int:
     """One e-mail per daily-digest member with unsent notifications, at most once a day."""
     now = now or utcnow()
     by_user: dict[int, list[Notification]] = defaultdict(list)
-    for note in _unsent(limit=5000):
+    for note, _mode in _unsent(5000, [EmailMode.DAILY]):
         by_user[note.user_id].append(note)
     sent = 0
     for user_id, notes in by_user.items():
@@ -140,14 +152,18 @@ def send_digests(now=None) -> int:
     return sent
 
 
-def _unsent(limit: int) -> list[Notification]:
-    return list(db.session.scalars(
-        select(Notification)
+def _unsent(limit: int, modes: list[EmailMode]) -> list[tuple[Notification, EmailMode]]:
+    """Unsent notifications of members whose e-mail choice is one of ``modes`` (members
+    without a profile have the default, immediate)."""
+    mode = func.coalesce(MemberProfile.email_mode, EmailMode.IMMEDIATE.value)
+    return [(note, EmailMode(value)) for note, value in db.session.execute(
+        select(Notification, mode)
+        .outerjoin(MemberProfile, MemberProfile.user_id == Notification.user_id)
         .options(joinedload(Notification.thread), joinedload(Notification.actor))
-        .where(Notification.emailed_at.is_(None))
+        .where(Notification.emailed_at.is_(None), mode.in_([m.value for m in modes]))
         .order_by(Notification.id)
         .limit(limit)
-    ))
+    )]
 
 
 def _deliver(notes: list[Notification]) -> bool:
@@ -158,7 +174,8 @@ def _deliver(notes: list[Notification]) -> bool:
         subject = (notes[0].thread.title if len(notes) == 1
                    else _("%(count)d updates in the community", count=len(notes)))
         text = render_template("community/email/notifications.txt", user=user, notes=notes,
-                               link=_thread_link, unsubscribe=unsubscribe_url(user))
+                               text_of=text_of, link=_thread_link,
+                               unsubscribe=unsubscribe_url(user))
     try:
         mail.send(to=user.email, subject=subject, text=text)
     except mail.MailError:

@@ -15,14 +15,17 @@ from threading import Lock
 from flask import Flask, current_app, session
 from flask_login import current_user
 
-MAX_ENTRIES = 2000
+MAX_BYTES = 32 * 1024 * 1024  # per worker: pages are ~10-50 KB each
 
 
 class PageCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+    """A least-recently-used cache bounded by the total size of the pages it holds."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
         self._entries: OrderedDict[tuple, str] = OrderedDict()
         self._lock = Lock()
-        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.size = 0
 
     def get(self, key: tuple) -> str | None:
         with self._lock:
@@ -33,10 +36,13 @@ class PageCache:
 
     def put(self, key: tuple, html: str) -> None:
         with self._lock:
+            previous = self._entries.pop(key, None)
+            self.size -= len(previous) if previous else 0
             self._entries[key] = html
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            self.size += len(html)
+            while self.size > self.max_bytes and len(self._entries) > 1:
+                _, evicted = self._entries.popitem(last=False)
+                self.size -= len(evicted)
 
 
 def init_app(app: Flask) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy import and_, exists, func, literal, or_, select, union_all
+from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from app.accounts.models import User
 from app.clock import utcnow
@@ -56,7 +56,7 @@ def unanswered_since(hours: int = 24) -> int:
     since = utcnow() - timedelta(hours=hours)
     return db.session.scalar(
         select(func.count()).select_from(Thread)
-        .where(Thread.kind == ThreadKind.QUESTION, Thread.reply_count == 0,
+        .where(Thread.kind == ThreadKind.QUESTION, Thread.answered_at.is_(None),
                Thread.created_at >= since, Thread.status == ThreadStatus.OPEN)
     ) or 0
 
@@ -66,6 +66,7 @@ def thread_list(list_name: str, category: Category | None = None):
     statement = (select(Thread)
                  .options(joinedload(Thread.author), joinedload(Thread.last_poster),
                           joinedload(Thread.category), selectinload(Thread.tags)))
+    statement = statement.where(_question_visible())
     if category is not None:
         ids = [category.id, *(child.id for child in category.children)]
         statement = statement.where(Thread.category_id.in_(ids))
@@ -74,14 +75,21 @@ def thread_list(list_name: str, category: Category | None = None):
     if list_name == "attention":
         # Unsolved, and either nobody answered or the asker spoke last (waiting on us).
         statement = statement.where(open_question, or_(
-            Thread.reply_count == 0, Thread.last_poster_id == Thread.author_id))
-    elif list_name == "unanswered":
-        statement = statement.where(open_question, Thread.reply_count == 0)
+            Thread.answered_at.is_(None), Thread.last_poster_id == Thread.author_id))
+    elif list_name == "unanswered":  # the asker's own follow-ups are not answers
+        statement = statement.where(open_question, Thread.answered_at.is_(None))
     elif list_name == "solved":  # archived solved threads stay in this list
         statement = statement.where(Thread.accepted_post_id.is_not(None))
     if list_name == "newest":
         return statement.order_by(Thread.created_at.desc(), Thread.id.desc())
     return statement.order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+
+
+def _question_visible():
+    """A thread is listed only while its opening post is visible (not held or hidden)."""
+    opening = aliased(Post)  # the outer query may select posts itself
+    return exists().where(opening.thread_id == Thread.id, opening.is_opening.is_(True),
+                          opening.visibility == Visibility.VISIBLE)
 
 
 def recent_threads(limit: int = 10) -> list[Thread]:
@@ -129,6 +137,24 @@ def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
         page.can_accept = thread.is_question and can(viewer, "post.accept", thread)
         page.editable = {post.id for post in posts if can(viewer, "post.edit", post)}
     return page
+
+
+def may_see(post: Post, viewer: User | None) -> bool:
+    """The same rule as the thread page: everyone sees visible posts, authors their own
+    pending ones, staff pending and hidden ones; deleted posts nobody."""
+    if post.visibility == Visibility.VISIBLE:
+        return True
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if can(viewer, "post.view_hidden"):
+        return post.visibility in (Visibility.PENDING, Visibility.HIDDEN)
+    return post.visibility == Visibility.PENDING and post.author_id == viewer.id
+
+
+def thread_visible_to(thread: Thread, viewer: User | None) -> bool:
+    opening = db.session.scalar(
+        select(Post).where(Post.thread_id == thread.id, Post.is_opening.is_(True)))
+    return opening is not None and may_see(opening, viewer)
 
 
 def _visible_posts(thread: Thread, viewer: User | None) -> tuple[list[Post], dict[int, int]]:
@@ -185,17 +211,17 @@ class Activity:
 
 def activity_of(user: User, limit: int = 20) -> Activity:
     threads = list(db.session.scalars(
-        select(Thread).where(Thread.author_id == user.id)
+        select(Thread).where(Thread.author_id == user.id, _question_visible())
         .order_by(Thread.created_at.desc()).limit(limit)))
     answers = list(db.session.scalars(
         select(Post).join(Post.thread)
         .options(contains_eager(Post.thread))
         .where(Post.author_id == user.id, Post.is_opening.is_(False),
-               Post.visibility == Visibility.VISIBLE)
+               Post.visibility == Visibility.VISIBLE, _question_visible())
         .order_by(Post.created_at.desc()).limit(limit)))
     accepted = list(db.session.scalars(
         select(Post).join(Thread, Thread.accepted_post_id == Post.id)
         .options(contains_eager(Post.thread))
-        .where(Post.author_id == user.id)
+        .where(Post.author_id == user.id, _question_visible())
         .order_by(Post.created_at.desc()).limit(limit)))
     return Activity(threads, answers, accepted, reputation_of({user.id}).get(user.id, 0))

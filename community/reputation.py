@@ -8,6 +8,7 @@ always a sum of causes that still stand. Callers commit.
 from __future__ import annotations
 
 from sqlalchemy import delete, desc, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
 from app.extensions import db
@@ -17,9 +18,12 @@ from community.models import Category, MemberProfile, Post, ReputationEvent
 def profile_for(user_id: int) -> MemberProfile:
     profile = db.session.get(MemberProfile, user_id)
     if profile is None:
-        profile = MemberProfile(user_id=user_id, reputation=0)
-        db.session.add(profile)
-        db.session.flush()
+        try:
+            with db.session.begin_nested():  # a concurrent request may create it first
+                db.session.add(MemberProfile(user_id=user_id, reputation=0))
+        except IntegrityError:
+            pass
+        profile = db.session.get(MemberProfile, user_id)
     return profile
 
 

@@ -65,8 +65,10 @@ def _normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def reminder_due(asked_at: datetime, reminders_sent: int, now: datetime) -> bool:
-    """Askers with answers but none accepted are reminded after 3 and 7 days, once each."""
-    if reminders_sent >= len(REMINDER_AFTER):
+def reminder_due(answered_at: datetime | None, reminders_sent: int, now: datetime) -> bool:
+    """Askers with answers but none accepted are reminded 3 and 7 days after the first
+    answer, once each (counting from the answer, not the question: a question answered
+    late still gets its reminders days apart)."""
+    if answered_at is None or reminders_sent >= len(REMINDER_AFTER):
         return False
-    return now - asked_at >= REMINDER_AFTER[reminders_sent]
+    return now - answered_at >= REMINDER_AFTER[reminders_sent]

@@ -66,7 +66,7 @@ class ThreadQuerySchema(Schema):
     status = fields.Enum(ThreadStatus, by_value=True)
     list = fields.String(validate=validate.OneOf(LISTS), load_default="newest",
                          metadata={"description": "attention, unanswered, solved or newest"})
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 

@@ -19,7 +19,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.permissions import can, is_staff
 from app.text import render_markdown, slugify
-from community import notifications, reputation, rules
+from community import notifications, queries, reputation, rules
 from community.models import (
     Category,
     HelpfulVote,
@@ -68,6 +68,20 @@ def _check(problem: str | None, field: str) -> None:
         raise CommunityError(problem, field=field)
 
 
+def _check_visible(user: User, thread: Thread) -> None:
+    """Nobody acts on a thread they cannot see (its question held or hidden): 404."""
+    if not queries.thread_visible_to(thread, user):
+        raise CommunityError(_("There is no such thread."), status=404)
+
+
+def _check_writable(user: User, thread: Thread, field: str | None = None) -> None:
+    """Closed and archived threads are read-only: no replies, edits, votes or accepts."""
+    _check_visible(user, thread)
+    problem = rules.reply_problem(thread.status)
+    if problem:
+        raise CommunityError(problem, field=field, status=409)
+
+
 # --- asking and replying ----------------------------------------------------------------
 
 
@@ -96,7 +110,7 @@ def ask(author: User, *, category: Category, title: str, body: str,
 
 def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) -> Post:
     _require(author, "thread.reply", thread)
-    _check(rules.reply_problem(thread.status), "body")
+    _check_writable(author, thread, field="body")
     _check(rules.body_problem(body), "body")
     _refuse_duplicate(author, body)
     now = utcnow()
@@ -106,6 +120,8 @@ def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) 
     _changed(thread)
     thread.last_activity_at = now
     thread.last_poster_id = author.id
+    if author.id != thread.author_id and thread.answered_at is None:
+        thread.answered_at = now
     db.session.flush()
     _subscribe(author.id, thread.id)
     notifications.reply_posted(post)
@@ -148,6 +164,7 @@ def _tags(names: Iterable[str]) -> list[Tag]:
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post, keeping what it was as a revision."""
     _require(editor, "post.edit", post)
+    _check_writable(editor, post.thread, field="body")
     _check(rules.body_problem(body), "body")
     if post.is_opening and title is not None:
         _check(rules.title_problem(title), "title")
@@ -174,8 +191,9 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> 
 
 def accept(actor: User, post: Post) -> Post:
     """Mark ``post`` as the answer that solved the question (one per question)."""
-    thread = post.thread
+    thread = _locked(post.thread_id)
     _require(actor, "post.accept", thread)
+    _check_writable(actor, thread)
     if not thread.is_question or post.is_opening or post.visibility != Visibility.VISIBLE:
         raise CommunityError(_("Only a visible answer to a question can be accepted."))
     if thread.accepted_post_id == post.id:
@@ -196,8 +214,9 @@ def accept(actor: User, post: Post) -> Post:
 
 
 def unaccept(actor: User, post: Post) -> Post:
-    thread = post.thread
+    thread = _locked(post.thread_id)
     _require(actor, "post.accept", thread)
+    _check_writable(actor, thread)
     if thread.accepted_post_id != post.id:
         raise Conflict(_("This answer is not the accepted one."))
     thread.accepted_post_id = None
@@ -209,6 +228,15 @@ def unaccept(actor: User, post: Post) -> Post:
     db.session.commit()
     events.notify(events.answer_unaccepted, post, unaccepted_by=actor)
     return post
+
+
+def _locked(thread_id: int) -> Thread:
+    """The thread, row-locked (PostgreSQL) and re-read: two people accepting at the same
+    moment are decided one after the other, so points are never given twice."""
+    return db.session.scalars(
+        select(Thread).where(Thread.id == thread_id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 # --- votes, "me too", subscriptions -----------------------------------------------------
@@ -247,6 +275,7 @@ def unvote_helpful(voter: User, post: Post) -> Post:
 
 def _check_votable(voter: User, post: Post) -> None:
     _require(voter, "post.vote", post)
+    _check_writable(voter, post.thread)
     if post.author_id == voter.id:
         raise CommunityError(_("You cannot vote on your own post."), status=403)
     if post.is_opening or post.visibility != Visibility.VISIBLE:
@@ -255,6 +284,7 @@ def _check_votable(voter: User, post: Post) -> None:
 
 def me_too(user: User, thread: Thread) -> Thread:
     _require(user, "thread.me_too", thread)
+    _check_writable(user, thread)
     if thread.author_id == user.id:
         raise CommunityError(_("You asked this question: you have this problem already."),
                              status=403)
@@ -283,6 +313,7 @@ def undo_me_too(user: User, thread: Thread) -> Thread:
 
 
 def set_subscribed(user: User, thread: Thread, subscribed: bool) -> None:
+    _check_visible(user, thread)
     if subscribed:
         _subscribe(user.id, thread.id)
     else:
@@ -298,4 +329,13 @@ def _changed(thread: Thread) -> None:
 
 def _subscribe(user_id: int, thread_id: int) -> None:
     if db.session.get(Subscription, (thread_id, user_id)) is None:
-        db.session.add(Subscription(thread_id=thread_id, user_id=user_id))
+        insert_once(Subscription(thread_id=thread_id, user_id=user_id))
+
+
+def insert_once(row) -> None:
+    """Add ``row`` in a savepoint; if a concurrent request added it first, keep theirs."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+    except IntegrityError:
+        pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ from app.clock import utcnow
 from app.extensions import db
 from app.i18n import select_locale
 from app.permissions import require
-from app.web import attach_error
+from app.web import attach_error, page_number
 from community import notifications, page_cache, queries, reputation, services
 from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
 from community.models import Category, EmailMode, Post, Thread, ThreadKind
@@ -36,7 +37,8 @@ bp = Blueprint("community", __name__, template_folder="templates")
 
 @bp.app_context_processor
 def _counters() -> dict:
-    return {"helpful_text": helpful_text, "me_too_text": me_too_text}
+    return {"helpful_text": helpful_text, "me_too_text": me_too_text,
+            "notification_text": notifications.text_of}
 
 
 @bp.app_template_filter("ago")
@@ -78,8 +80,8 @@ def category(slug: str):
     list_name = request.args.get("list", "attention")
     if list_name not in queries.LISTS:
         abort(404)
-    page = db.paginate(queries.thread_list(list_name, found), per_page=PER_PAGE,
-                       max_per_page=PER_PAGE)
+    page = db.paginate(queries.thread_list(list_name, found), page=page_number(),
+                       per_page=PER_PAGE, max_per_page=PER_PAGE)
     return render_template("community/category.html", category=found, list_name=list_name,
                            page=page, helpers=reputation.top_helpers(found, limit=5))
 
@@ -107,7 +109,8 @@ def _anonymous_thread(thread_id: int, slug: str | None):
         abort(404)
     if slug != current.slug:
         return _canonical(current)
-    key = (thread_id, current.version, str(get_locale()))
+    # The hour is in the key so "3 hours ago" and reputations never go stale for long.
+    key = (thread_id, current.version, str(get_locale()), int(time.time() // 3600))
     html = page_cache.cache().get(key)
     if html is None:
         page = queries.thread_page(thread_id, None)
@@ -123,13 +126,13 @@ def _canonical(thread):
     return redirect(url_for(".thread", thread_id=thread.id, slug=thread.slug), 301)
 
 
-def _render_thread(page: queries.ThreadPage) -> str:
+def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None) -> str:
     labels = _post_labels()
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
     labels["helpful_counts"] = {count: helpful_text(count)
                                 for count in {post.helpful_count for post in posts}}
-    return render_template("community/thread.html", page=page, reply_form=ReplyForm(),
-                           labels=labels)
+    return render_template("community/thread.html", page=page,
+                           reply_form=reply_form or ReplyForm(), labels=labels)
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -138,6 +141,8 @@ def ask():
     require("thread.ask")
     form = AskForm(category=_preselected_category())
     form.category.choices = _category_choices()
+    if not form.category.choices:
+        return render_template("community/ask_unavailable.html")
     if form.validate_on_submit():
         try:
             created = services.ask(
@@ -193,14 +198,17 @@ def reply(thread_id: int):
         try:
             post = services.reply(current_user, found, form.body.data)
         except services.CommunityError as error:
-            flash(error.message, "error")
+            if error.status == 404:
+                abort(404)
+            attach_error(form, error)
         else:
             flash(_("Your answer is posted."), "success")
             return redirect(_post_url(post))
-    else:
-        for message in form.body.errors:
-            flash(message, "error")
-    return redirect(url_for(".thread", thread_id=found.id, slug=found.slug) + "#reply")
+    # The page again, with the text kept and the reason next to it.
+    page = queries.thread_page(thread_id, current_user._get_current_object())
+    if page is None:
+        abort(404)
+    return _render_thread(page, form), 422
 
 
 def _post_url(post: Post) -> str:
@@ -231,6 +239,9 @@ def edit(post_id: int):
 @bp.get("/posts/<id:post_id>/revisions")
 def revisions(post_id: int):
     post = db.get_or_404(Post, post_id)
+    viewer = current_user if current_user.is_authenticated else None
+    if not (queries.may_see(post, viewer) and queries.thread_visible_to(post.thread, viewer)):
+        abort(404)
     return render_template("community/revisions.html", post=post)
 
 

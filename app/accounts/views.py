@@ -33,7 +33,7 @@ from app.accounts.forms import (
 from app.accounts.models import Role, User
 from app.extensions import db, limiter
 from app.permissions import require
-from app.web import attach_error, form_submitted, home_url, safe_next_url
+from app.web import attach_error, form_submitted, home_url, page_number, safe_next_url
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -176,7 +176,7 @@ def admin_users():
     statement = select(User).order_by(func.lower(User.username))
     if query:
         statement = statement.where(func.lower(User.username).contains(query.lower()))
-    page = db.paginate(statement, per_page=50, max_per_page=100)
+    page = db.paginate(statement, page=page_number(), per_page=50, max_per_page=100)
     forms = {user.id: RoleForm(prefix=f"user-{user.id}", role=user.role.value)
              for user in page.items}
     return render_template("accounts/admin_users.html", page=page, forms=forms, query=query)

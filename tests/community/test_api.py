@@ -101,3 +101,8 @@ def test_the_forum_endpoints_are_in_the_openapi_document(client):
                  "/api/v1/threads/{thread_id}/posts", "/api/v1/posts/{post_id}/accept",
                  "/api/v1/posts/{post_id}/votes"):
         assert path in paths
+
+
+def test_a_page_number_past_any_list_is_422(client, tokens, earbuds):
+    response = client.get("/api/v1/threads?page=99999999999999999999", headers=tokens["other"])
+    assert response.status_code == 422 and response.mimetype == PROBLEM

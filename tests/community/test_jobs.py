@@ -85,19 +85,42 @@ def reminders(app, user) -> int:
             Notification.user_id == user.id, Notification.kind == "accept_reminder")).all())
 
 
-def test_askers_are_reminded_after_three_and_seven_days_once_each(app, make, people, question):
+def answered_days_ago(app, thread, days):
+    with app.app_context():
+        db.session.execute(update(Thread).where(Thread.id == thread.id)
+                           .values(answered_at=utcnow() - timedelta(days=days)))
+        db.session.commit()
+
+
+def test_askers_are_reminded_three_and_seven_days_after_the_answer(app, make, people,
+                                                                   question):
     make.reply(people.helper, question)
-    age_thread(app, question, 2)
+    answered_days_ago(app, question, 2)
     run(app, jobs.remind_to_accept)
     assert reminders(app, people.asker) == 0
-    age_thread(app, question, 3)
+    answered_days_ago(app, question, 3)
     run(app, jobs.remind_to_accept)
     run(app, jobs.remind_to_accept)
     assert reminders(app, people.asker) == 1
-    age_thread(app, question, 8)
+    answered_days_ago(app, question, 8)
     run(app, jobs.remind_to_accept)
     run(app, jobs.remind_to_accept)
     assert reminders(app, people.asker) == 2
+
+
+def test_a_question_answered_late_is_not_reminded_at_once(app, make, people, question):
+    age_thread(app, question, 10)
+    make.reply(people.helper, question)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 0
+
+
+def test_the_askers_own_follow_up_is_not_an_answer(app, client, make, people, question):
+    make.reply(people.asker, question, "Adding details: it is the left one, firmware 3.2.1.")
+    age_thread(app, question, 10)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.asker) == 0
+    assert make.get(Thread, question.id).answered_at is None
 
 
 def test_questions_without_answers_get_no_reminder(app, make, people, question):
@@ -124,3 +147,25 @@ def test_archived_solved_threads_stay_in_the_solved_list(app, client, make, peop
 
     slug = make.get(Category, category).slug
     assert question.title in client.get(f"/c/{slug}?list=solved").get_data(as_text=True)
+
+
+def test_plain_text_emails_carry_no_html_entities(app, make, people, inbox):
+    thread = make.thread(people.asker, title='Buds won\'t pair & "reset" fails <again>')
+    make.reply(people.helper, thread, "Try forgetting the device first, then pair again.")
+    run(app, jobs.send_notification_emails)
+    [message] = inbox.wait_for(1)
+    text = body_of(message)
+    assert 'Buds won\'t pair & "reset" fails <again>' in text
+    assert "&amp;" not in text and "&#39;" not in text
+
+
+def test_digest_notes_never_hold_up_immediate_ones(app, make, people, question, inbox):
+    set_mode(app, people.asker, EmailMode.DAILY)
+    for number in range(3):
+        make.reply(people.other, question, f"Digest-bound idea number {number} for you.")
+    helpers_thread = make.thread(people.helper, title="Lumio Go strap keeps slipping off")
+    make.reply(people.other, helpers_thread, "Tighten the second loop, it holds better.")
+    with app.app_context():
+        sent = notifications.send_immediate_emails(limit=1)
+    assert sent == 1
+    assert [m["To"] for m in inbox.wait_for(1)] == ["helper@example.com"]

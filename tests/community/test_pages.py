@@ -150,3 +150,34 @@ def test_unsubscribe_link_works_without_signing_in(app, client, make, people):
 
 def test_a_forged_unsubscribe_token_is_404(client):
     assert client.get("/unsubscribe/not-a-token").status_code == 404
+
+
+def test_a_refused_reply_keeps_the_text_and_says_why(client, make, people, question,
+                                                     post_form):
+    sign_in(post_form, "helper")
+    response = post_form(f"/t/{question.id}/reply", {"body": "Too short."},
+                         form_page=f"/t/{question.id}/{question.slug}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Too short." in html and 'id="body-error"' in html
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "99999999999999999999"])
+def test_impossible_page_numbers_are_404(client, earbuds, page):
+    assert client.get(f"/c/earbuds?page={page}").status_code == 404
+
+
+def test_asking_without_any_product_area_says_so(make, client, post_form):
+    make.user("ann")
+    sign_in(post_form, "ann")
+    html = client.get("/ask").get_data(as_text=True)
+    assert "no product areas to ask in yet" in html
+
+
+def test_a_profile_lists_questions_answers_and_accepted_answers(client, make, people,
+                                                                question):
+    answer = make.reply(people.helper, question, "Reset the case for fifteen seconds.")
+    make.act("accept", people.asker, answer)
+    html = client.get("/u/helper").get_data(as_text=True)
+    assert html.count(question.title) == 2  # under answers and under accepted answers
+    assert "15" in html  # reputation

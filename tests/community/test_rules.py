@@ -50,8 +50,12 @@ def test_different_text_is_not_a_duplicate():
     assert not rules.is_duplicate("Try a reset.", "Try a reboot.", NOW, NOW)
 
 
-@pytest.mark.parametrize("age_days, sent, due", [
+@pytest.mark.parametrize("days_since_answer, sent, due", [
     (2, 0, False), (3, 0, True), (5, 1, False), (7, 1, True), (30, 2, False),
 ])
-def test_accept_reminders_after_three_and_seven_days_once_each(age_days, sent, due):
-    assert rules.reminder_due(NOW - timedelta(days=age_days), sent, NOW) is due
+def test_accept_reminders_after_three_and_seven_days_once_each(days_since_answer, sent, due):
+    assert rules.reminder_due(NOW - timedelta(days=days_since_answer), sent, NOW) is due
+
+
+def test_no_reminder_without_an_answer():
+    assert rules.reminder_due(None, 0, NOW) is False

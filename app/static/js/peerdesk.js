@@ -26,8 +26,12 @@ function sendWithFetch(form, onSuccess) {
         credentials: "same-origin",
       });
       const data = await response.json();
-      if (response.ok) await onSuccess(form, button, data);
-      announce(data.message);
+      if (response.ok) {
+        await onSuccess(form, button, data);
+        announce(data.message);
+      } else {
+        showRefusal(form, data.message);
+      }
     } catch (error) {
       form.submit();
     } finally {
@@ -50,6 +54,18 @@ async function toggle(form, button, data) {
   button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true"));
   const counter = document.querySelector(form.dataset.counter);
   if (counter && data.count_text) counter.textContent = data.count_text;
+}
+
+// A refusal ("You cannot vote on your own post.") is shown next to the button.
+function showRefusal(form, message) {
+  let note = form.nextElementSibling;
+  if (!note || !note.classList.contains("action-error")) {
+    note = document.createElement("span");
+    note.className = "action-error";
+    note.setAttribute("role", "alert");
+    form.after(note);
+  }
+  note.textContent = message || "";
 }
 
 function announce(message) {
