@@ -181,3 +181,12 @@ def test_a_profile_lists_questions_answers_and_accepted_answers(client, make, pe
     html = client.get("/u/helper").get_data(as_text=True)
     assert html.count(question.title) == 2  # under answers and under accepted answers
     assert "15" in html  # reputation
+
+
+def test_the_header_shows_the_unread_count_until_the_thread_is_read(client, make, people,
+                                                                    question, post_form):
+    make.reply(people.helper, question, "Reset the case for fifteen seconds.")
+    sign_in(post_form, "asker")
+    assert '<span class="count-badge">1</span>' in client.get("/").get_data(as_text=True)
+    client.get(f"/t/{question.id}/{question.slug}")
+    assert "count-badge" not in client.get("/").get_data(as_text=True)
