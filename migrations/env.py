@@ -1,4 +1,5 @@
 import logging
+import warnings
 from logging.config import fileConfig
 
 from alembic import context
@@ -12,6 +13,8 @@ config = context.config
 # This line sets up loggers basically.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
+# SQLite cannot reflect the lower() unique indexes; batch migrations would say so each time.
+warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
 
 
 def get_engine():
