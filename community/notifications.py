@@ -16,7 +16,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import joinedload
 
 from app import mail
@@ -101,12 +101,13 @@ def mark_all_read(user_id: int) -> None:
 
 
 def mark_thread_read(user_id: int, thread_id: int) -> None:
-    db.session.execute(update(Notification)
-                       .where(Notification.user_id == user_id,
-                              Notification.thread_id == thread_id,
-                              Notification.read_at.is_(None))
-                       .values(read_at=utcnow()))
-    db.session.commit()
+    """Called on every signed-in thread view: it writes only when there is something to
+    mark, so reading a thread is not a write transaction."""
+    unread = (Notification.user_id == user_id, Notification.thread_id == thread_id,
+              Notification.read_at.is_(None))
+    if db.session.scalar(select(exists().where(*unread))):
+        db.session.execute(update(Notification).where(*unread).values(read_at=utcnow()))
+        db.session.commit()
 
 
 # --- e-mail ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ and the jobs call these functions too, and a rule must not depend on which door 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from flask_babel import gettext as _
@@ -149,8 +150,14 @@ def _refuse_duplicate(author: User, body: str) -> None:
             field="body", status=409)
 
 
+def tag_name(name: str) -> str:
+    """Lower case, words joined by hyphens, letters of any script kept ("Wi-Fi 6" ->
+    "wi-fi-6", "Батарея" -> "батарея")."""
+    return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-_")[:40]
+
+
 def _tags(names: Iterable[str]) -> list[Tag]:
-    cleaned = sorted({slugify(name, max_length=40) for name in names if name.strip()})
+    cleaned = sorted({tag_name(name) for name in names if tag_name(name)})
     if len(cleaned) > MAX_TAGS:
         raise CommunityError(_("Use at most %(max)d tags.", max=MAX_TAGS), field="tags")
     existing = {tag.name: tag for tag in db.session.scalars(

@@ -238,3 +238,11 @@ def test_events_are_sent_after_commit(app, make, people):
     with events.question_asked.connected_to(receiver):
         make.thread(people.asker)
     assert seen == [1]
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Wi-Fi 6", "wi-fi-6"), ("  Battery ", "battery"), ("Батарея", "батарея"),
+    ("batteria scarica!", "batteria-scarica"),
+])
+def test_tag_names_are_normalised_in_any_script(raw, name):
+    assert services.tag_name(raw) == name
