@@ -53,7 +53,7 @@ class Threads(MethodView):
     def get(self, args):
         """Threads, filtered by category, status and list, newest activity first."""
         category = _category(args["category"]) if args.get("category") else None
-        statement = queries.thread_list(args["list"], category)
+        statement = queries.thread_list(args["list"], category, current_api_user())
         if args.get("status"):
             statement = statement.where(Thread.status == args["status"])
         page = db.paginate(statement, page=args["page"], per_page=args["per_page"],

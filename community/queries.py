@@ -31,7 +31,7 @@ from community.models import (
 )
 from community.reputation import reputation_of
 
-LISTS = ("attention", "unanswered", "solved", "newest")
+LISTS = ("attention", "unanswered", "solved", "newest", "mine")
 
 
 # --- home and categories ----------------------------------------------------------------
@@ -61,8 +61,9 @@ def unanswered_since(hours: int = 24) -> int:
     ) or 0
 
 
-def thread_list(list_name: str, category: Category | None = None):
-    """The statement behind a category's list, newest activity first."""
+def thread_list(list_name: str, category: Category | None = None, viewer: User | None = None):
+    """The statement behind a category's list, newest activity first. "mine" (the
+    threads the viewer asked or replied in) needs a signed-in viewer."""
     statement = (select(Thread)
                  .options(joinedload(Thread.author), joinedload(Thread.last_poster),
                           joinedload(Thread.category), selectinload(Thread.tags)))
@@ -80,6 +81,11 @@ def thread_list(list_name: str, category: Category | None = None):
         statement = statement.where(open_question, Thread.answered_at.is_(None))
     elif list_name == "solved":  # archived solved threads stay in this list
         statement = statement.where(Thread.accepted_post_id.is_not(None))
+    elif list_name == "mine":
+        viewer_id = viewer.id if viewer is not None and viewer.is_authenticated else None
+        statement = statement.where(or_(
+            Thread.author_id == viewer_id,
+            exists().where(Post.thread_id == Thread.id, Post.author_id == viewer_id)))
     if list_name == "newest":
         return statement.order_by(Thread.created_at.desc(), Thread.id.desc())
     return statement.order_by(Thread.last_activity_at.desc(), Thread.id.desc())

@@ -65,7 +65,7 @@ class ThreadQuerySchema(Schema):
     category = fields.String(metadata={"description": "Category slug (includes its children)."})
     status = fields.Enum(ThreadStatus, by_value=True)
     list = fields.String(validate=validate.OneOf(LISTS), load_default="newest",
-                         metadata={"description": "attention, unanswered, solved or newest"})
+                         metadata={"description": "attention, unanswered, solved, newest or mine"})
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 

@@ -24,11 +24,12 @@ from flask_wtf.csrf import generate_csrf
 from wtforms.fields.choices import SelectChoice
 
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, limiter
 from app.i18n import select_locale
 from app.permissions import require
+from app.text import render_markdown
 from app.web import attach_error, page_number
-from community import notifications, page_cache, queries, reputation, services
+from community import notifications, page_cache, queries, reputation, rules, services
 from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
 from community.models import Category, EmailMode, Post, Thread, ThreadKind
 
@@ -80,8 +81,11 @@ def category(slug: str):
     list_name = request.args.get("list", "attention")
     if list_name not in queries.LISTS:
         abort(404)
-    page = db.paginate(queries.thread_list(list_name, found), page=page_number(),
-                       per_page=PER_PAGE, max_per_page=PER_PAGE)
+    if list_name == "mine" and not current_user.is_authenticated:
+        return redirect(url_for("accounts.sign_in", next=request.full_path))
+    statement = queries.thread_list(list_name, found, current_user)
+    page = db.paginate(statement, page=page_number(), per_page=PER_PAGE,
+                       max_per_page=PER_PAGE)
     return render_template("community/category.html", category=found, list_name=list_name,
                            page=page, helpers=reputation.top_helpers(found, limit=5))
 
@@ -338,6 +342,15 @@ def unsubscribe(token: str):
         notifications.set_email_mode(user.id, EmailMode.OFF)
         return render_template("community/unsubscribed.html", user=user)
     return render_template("community/unsubscribe.html", user=user)
+
+
+@bp.post("/preview")
+@login_required
+@limiter.limit("60 per minute")
+def preview():
+    """Markdown as it will look once posted (the same renderer and sanitizer)."""
+    source = request.form.get("body", "")[: rules.BODY_MAX]
+    return jsonify({"html": str(render_markdown(source))})
 
 
 @bp.get("/search")

@@ -112,3 +112,15 @@ def test_buttons_work_without_javascript(app, make, chromium, live_server):
     expect(page.get_by_role("status")).to_contain_text("Marked as the accepted answer.")
     expect(page.locator(".post-accepted")).to_contain_text("sand")
     context.close()
+
+
+def test_preview_shows_the_answer_as_it_will_look(make, browser_for):
+    category = make.category("Earbuds")
+    asker = make.user("asker")
+    make.user("helper")
+    thread = make.thread(asker, category, title="Which ear tips fit the Buds Pro best?")
+    page = browser_for("helper")
+    page.goto(f"/t/{thread.id}/{thread.slug}")
+    page.get_by_role("textbox", name="Your answer").fill("Try the **medium** tips first.")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator(".preview strong")).to_have_text("medium")

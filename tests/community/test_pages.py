@@ -190,3 +190,32 @@ def test_the_header_shows_the_unread_count_until_the_thread_is_read(client, make
     assert '<span class="count-badge">1</span>' in client.get("/").get_data(as_text=True)
     client.get(f"/t/{question.id}/{question.slug}")
     assert "count-badge" not in client.get("/").get_data(as_text=True)
+
+
+def test_preview_renders_markdown_with_the_same_sanitizer(client, make, post_form):
+    make.user("ann")
+    sign_in(post_form, "ann")
+    response = post_form("/preview", {"body": "**bold** <script>alert(1)</script>"},
+                         form_page="/notifications")
+    html = response.get_json()["html"]
+    assert "<strong>bold</strong>" in html and "<script" not in html
+
+
+def test_preview_needs_an_account(post_form):
+    response = post_form("/preview", {"body": "x"}, form_page="/sign-in")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def test_mine_lists_the_threads_i_asked_or_answered(client, make, people, earbuds,
+                                                    post_form):
+    asked = make.thread(people.helper, earbuds, title="My own question about ear tips")
+    answered = make.thread(people.asker, earbuds, title="Someone else's question I answered")
+    other = make.thread(people.asker, earbuds, title="A question I never touched at all")
+    make.reply(people.helper, answered, "Here is my answer to that question.")
+    sign_in(post_form, "helper")
+    html = client.get("/c/earbuds?list=mine").get_data(as_text=True)
+    assert asked.title in html and "I answered" in html and other.title not in html
+
+
+def test_mine_asks_visitors_to_sign_in(client, earbuds):
+    assert client.get("/c/earbuds?list=mine").headers["Location"].startswith("/sign-in")

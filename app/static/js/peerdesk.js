@@ -80,10 +80,39 @@ function announce(message) {
   region.textContent = message || "";
 }
 
+// <div data-preview-for="body" data-preview-url="..."> gets a "Preview" button that shows
+// the Markdown of that field as it will be posted, rendered by the server.
+function addPreview(box) {
+  const form = box.closest("form");
+  const field = form.elements[box.dataset.previewFor];
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = box.dataset.label;
+  box.before(button);
+  button.addEventListener("click", async () => {
+    if (!box.hidden) {
+      box.hidden = true;
+      button.textContent = box.dataset.label;
+      return;
+    }
+    const body = new FormData();
+    body.append("body", field.value);
+    body.append("csrf_token", form.elements.csrf_token.value);
+    const response = await fetch(box.dataset.previewUrl, {
+      method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin",
+    });
+    if (!response.ok) return;
+    box.innerHTML = (await response.json()).html;  // sanitized by the server's allow-list
+    box.hidden = false;
+    button.textContent = box.dataset.hideLabel;
+  });
+}
+
 function enhance(root) {
   root.querySelectorAll("form[data-confirm]").forEach(confirmBeforeSubmit);
   root.querySelectorAll("form.js-action").forEach((form) => sendWithFetch(form, toggle));
   root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
+  root.querySelectorAll("[data-preview-for]").forEach(addPreview);
 }
 
 document.addEventListener("DOMContentLoaded", () => enhance(document));
