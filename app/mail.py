@@ -15,13 +15,16 @@ from email.utils import make_msgid
 from flask import current_app
 
 
-def build(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+def build(to: str, subject: str, text: str, html: str | None = None,
+          headers: dict[str, str] | None = None) -> EmailMessage:
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="peerdesk")
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
@@ -32,9 +35,10 @@ class MailError(Exception):
     """The message could not be handed to the SMTP server."""
 
 
-def send(to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+def send(to: str, subject: str, text: str, html: str | None = None,
+         headers: dict[str, str] | None = None) -> EmailMessage:
     """Send one message; raise ``MailError`` if the SMTP server cannot take it."""
-    message = build(to, subject, text, html)
+    message = build(to, subject, text, html, headers)
     if current_app.config["MAIL_BACKEND"] == "log":
         current_app.logger.info("E-mail (not sent, MAIL_BACKEND=log):\n%s", message)
         return message

@@ -12,6 +12,10 @@ from community import rules
 from community.models import EmailMode, ThreadKind
 
 
+def _optional_int(value):
+    return int(value) if value not in ("", None) else None
+
+
 def _rule(check):
     def validate(_form, field):
         problem = check(field.data or "")
@@ -30,7 +34,7 @@ class AskForm(FlaskForm):
                        "update 3.2”."),
         render_kw={"maxlength": rules.TITLE_MAX, "autocomplete": "off"},
     )
-    category = SelectField(_l("Product area"), coerce=int, validate_choice=True,
+    category = SelectField(_l("Product area"), coerce=_optional_int, validate_choice=True,
                            validators=[DataRequired(message=_l("Choose a product area."))])
     kind = RadioField(_l("This is"), default=ThreadKind.QUESTION.value, choices=[
         SelectChoice(ThreadKind.QUESTION.value, _l("A question: I need a solution")),

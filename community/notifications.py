@@ -16,7 +16,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import joinedload
 
 from app import mail
@@ -47,10 +47,22 @@ def reply_posted(post: Post) -> None:
 
 
 def answer_accepted(post: Post, actor: User) -> None:
-    if post.author_id != actor.id:
+    """Once per answer: accepting, un-accepting and accepting again tells the author once."""
+    if post.author_id == actor.id:
+        return
+    already = select(Notification.id).where(Notification.post_id == post.id,
+                                            Notification.kind == "answer_accepted")
+    if db.session.scalar(already) is None:
         db.session.add(Notification(user_id=post.author_id, kind="answer_accepted",
                                     thread_id=post.thread_id, post_id=post.id,
                                     actor_id=actor.id))
+
+
+def answer_unaccepted(post: Post) -> None:
+    """An acceptance taken back before anyone was told is not told at all."""
+    db.session.execute(delete(Notification).where(
+        Notification.post_id == post.id, Notification.kind == "answer_accepted",
+        Notification.emailed_at.is_(None), Notification.read_at.is_(None)))
 
 
 def accept_reminder(thread: Thread) -> None:
@@ -124,9 +136,10 @@ def send_immediate_emails(limit: int = 200) -> int:
     never hold these up. Returns how many e-mails went out."""
     sent = 0
     for note, mode in _unsent(limit, [EmailMode.IMMEDIATE, EmailMode.OFF]):
-        if mode == EmailMode.OFF or _deliver([note]):
+        wanted = mode == EmailMode.IMMEDIATE and note.read_at is None  # read on the site
+        if not wanted or _deliver([note]):
             note.emailed_at = utcnow()
-            sent += mode != EmailMode.OFF
+            sent += wanted
             db.session.commit()
     return sent
 
@@ -136,7 +149,8 @@ def send_digests(now=None) -> int:
     now = now or utcnow()
     by_user: dict[int, list[Notification]] = defaultdict(list)
     for note, _mode in _unsent(5000, [EmailMode.DAILY]):
-        by_user[note.user_id].append(note)
+        if note.read_at is None:
+            by_user[note.user_id].append(note)
     sent = 0
     for user_id, notes in by_user.items():
         profile = db.session.get(MemberProfile, user_id)
@@ -178,7 +192,8 @@ def _deliver(notes: list[Notification]) -> bool:
                                text_of=text_of, link=_thread_link,
                                unsubscribe=unsubscribe_url(user))
     try:
-        mail.send(to=user.email, subject=subject, text=text)
+        mail.send(to=user.email, subject=subject, text=text,
+                  headers={"List-Unsubscribe": f"<{unsubscribe_url(user)}>"})
     except mail.MailError:
         current_app.logger.exception("notification e-mail to user %s not sent", user.id)
         return False

@@ -134,8 +134,10 @@ def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
     if opening is None:
         return None
     accepted = next((post for post in posts if post.id == thread.accepted_post_id), None)
-    answers = sorted((post for post in posts if not post.is_opening and post is not accepted),
-                     key=lambda post: (-post.helpful_count, post.created_at, post.id))
+    replies = [post for post in posts if not post.is_opening and post is not accepted]
+    if thread.is_question:  # the best answers first; a discussion reads in time order
+        replies.sort(key=lambda post: (-post.helpful_count, post.created_at, post.id))
+    answers = replies
     page = ThreadPage(thread, opening, accepted, answers, reputation)
     if viewer is not None and viewer.is_authenticated:
         _viewer_state(page, viewer, [post.id for post in posts])

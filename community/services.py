@@ -232,6 +232,7 @@ def unaccept(actor: User, post: Post) -> Post:
         thread.status = ThreadStatus.OPEN
     _changed(thread)
     reputation.revoke(post, "accepted")
+    notifications.answer_unaccepted(post)
     db.session.commit()
     events.notify(events.answer_unaccepted, post, unaccepted_by=actor)
     return post

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from wtforms.fields.choices import SelectChoice
@@ -26,7 +27,7 @@ from wtforms.fields.choices import SelectChoice
 from app.clock import utcnow
 from app.extensions import db, limiter
 from app.i18n import select_locale
-from app.permissions import require
+from app.permissions import can, require
 from app.text import render_markdown
 from app.web import attach_error, page_number
 from community import notifications, page_cache, queries, reputation, rules, services
@@ -45,7 +46,8 @@ def _counters() -> dict:
 @bp.app_template_filter("ago")
 def ago(moment) -> str:
     """'3 days ago' / '3 giorni fa' in the page's language."""
-    return _ago(str(get_locale()), _coarse(utcnow() - moment))
+    seconds = _coarse(utcnow() - moment)
+    return _("just now") if seconds < 60 else _ago(str(get_locale()), seconds)
 
 
 def _coarse(delta) -> int:
@@ -145,7 +147,7 @@ def ask():
     require("thread.ask")
     form = AskForm(category=_preselected_category())
     form.category.choices = _category_choices()
-    if not form.category.choices:
+    if len(form.category.choices) == 1:
         return render_template("community/ask_unavailable.html")
     if form.validate_on_submit():
         try:
@@ -180,8 +182,8 @@ def _preselected_category() -> int | None:
 
 
 def _category_choices() -> list[SelectChoice]:
-    """Top-level areas, each followed by its sub-areas grouped under its name."""
-    choices = []
+    """A prompt, then top-level areas, each followed by its sub-areas grouped under it."""
+    choices = [SelectChoice("", _("Choose a product area"))]
     for top in queries.top_categories():
         choices.append(SelectChoice(top.id, top.name))
         choices += [SelectChoice(child.id, child.name, optgroup=top.name)
@@ -242,15 +244,24 @@ def edit(post_id: int):
 
 @bp.get("/posts/<id:post_id>/revisions")
 def revisions(post_id: int):
+    """Earlier versions keep what an edit removed (a phone number, an e-mail address), so
+    only the author and staff, who may edit the post, can read them."""
     post = db.get_or_404(Post, post_id)
     viewer = current_user if current_user.is_authenticated else None
-    if not (queries.may_see(post, viewer) and queries.thread_visible_to(post.thread, viewer)):
+    if viewer is None or not can(viewer, "post.edit", post) or not queries.may_see(post, viewer):
         abort(404)
     return render_template("community/revisions.html", post=post)
 
 
 # --- buttons: vote, accept, me too, subscribe (JSON for scripts, redirects otherwise) ---
 
+
+THREAD_ACTION_MESSAGES = {
+    "me_too": _l("Noted, and you now follow this thread: you will hear of the solution."),
+    "undo_me_too": _l("Taken back."),
+    "subscribe": _l("You follow this thread: new replies will be in your notifications."),
+    "unsubscribe": _l("You no longer follow this thread."),
+}
 
 ACTIONS = {
     "vote": (services.vote_helpful, lambda: _("Thanks for your vote.")),
@@ -287,14 +298,18 @@ def thread_action(thread_id: int, action: str):
     except services.CommunityError as error:
         return _answer(found, error.message, error.status)
     db.session.refresh(found)
-    return _answer(found, _("Done."), 200)
+    return _answer(found, str(THREAD_ACTION_MESSAGES[action]), 200)
 
 
 def helpful_text(count: int) -> str:
+    if not count:
+        return ""
     return ngettext("%(num)d found this helpful", "%(num)d found this helpful", count)
 
 
 def me_too_text(count: int) -> str:
+    if not count:
+        return ""
     return ngettext("%(num)d person has this problem too",
                     "%(num)d people have this problem too", count)
 

@@ -116,8 +116,11 @@ def _valid_email(email: str) -> str:
 
 
 def register(
-    username: str, email: str, password: str, *, role: Role = Role.MEMBER, via: str = "web"
+    username: str, email: str, password: str, *, role: Role = Role.MEMBER, via: str = "web",
+    locale: str | None = None,
 ) -> User:
+    """Create an account. ``locale`` is the language the person signed up in: their
+    e-mails are written in it until they choose otherwise."""
     username, email = username.strip(), _valid_email(email)
     problem = username_problem(username)
     if problem:
@@ -127,7 +130,8 @@ def register(
         raise AccountError(_("This username is taken."), field="username")
     if email_taken(email):
         raise AccountError(_("An account with this e-mail address exists."), field="email")
-    user = User(username=username, email=email, password_hash=hash_password(password), role=role)
+    user = User(username=username, email=email, password_hash=hash_password(password), role=role,
+                locale=locale if locale in current_app.config["LANGUAGES"] else None)
     db.session.add(user)
     try:
         db.session.commit()

@@ -13,6 +13,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
@@ -46,13 +47,14 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = services.register(form.username.data, form.email.data, form.password.data)
+            user = services.register(form.username.data, form.email.data, form.password.data,
+                                     locale=str(get_locale()))
         except services.AccountError as error:
             attach_error(form, error)
         else:
             login_user(user)
             flash(_("Welcome to the community, %(name)s!", name=user.username), "success")
-            return redirect(home_url())
+            return redirect(safe_next_url(request.args.get("next")))
     return render_template("accounts/register.html", form=form)
 
 
@@ -68,7 +70,10 @@ def sign_in():
         except TooManyAttempts as error:
             raise TooManyRequests(retry_after=error.retry_after) from error
         if user is not None:
-            session.clear()  # a fresh session for a fresh identity
+            locale = session.get("locale")
+            session.clear()  # a fresh session for a fresh identity...
+            if locale:
+                session["locale"] = locale  # ...in the language the visitor chose
             login_user(user, remember=form.remember.data)
             services.touch_last_seen(user)
             flash(_("Signed in. Welcome back, %(name)s.", name=user.username), "success")

@@ -66,3 +66,24 @@ def test_every_message_in_the_code_has_an_italian_translation():
                       message.string if isinstance(message.string, tuple)
                       else [message.string])}
     assert found - translated == set()
+
+
+def test_the_chosen_language_survives_signing_in(make, client, post_form):
+    make.user("grace")
+    client.get("/language/it")
+    post_form("/sign-in", {"login": "grace", "password": PASSWORD})
+    assert "Come possiamo aiutarti?" in client.get("/").get_data(as_text=True)
+
+
+def test_registering_in_italian_keeps_italian_for_e_mails(app, client, post_form):
+    from sqlalchemy import select
+
+    from app.accounts.models import User
+    from app.extensions import db
+
+    client.get("/language/it")
+    post_form("/register", {"username": "mario", "email": "mario@example.com",
+                            "password": "una frase lunga e sicura",
+                            "confirm": "una frase lunga e sicura"})
+    with app.app_context():
+        assert db.session.scalar(select(User.locale).where(User.username == "mario")) == "it"

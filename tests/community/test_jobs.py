@@ -169,3 +169,38 @@ def test_digest_notes_never_hold_up_immediate_ones(app, make, people, question, 
         sent = notifications.send_immediate_emails(limit=1)
     assert sent == 1
     assert [m["To"] for m in inbox.wait_for(1)] == ["helper@example.com"]
+
+
+def test_notifications_read_on_the_site_are_not_emailed(app, make, people, question, inbox):
+    make.reply(people.helper, question)
+    with app.app_context():
+        notifications.mark_all_read(people.asker.id)
+    run(app, jobs.send_notification_emails)
+    assert inbox.wait_for(1, timeout=0.5) == []
+
+
+def test_emails_offer_one_click_unsubscribe_to_mail_apps(app, make, people, question, inbox):
+    make.reply(people.helper, question)
+    run(app, jobs.send_notification_emails)
+    [message] = inbox.wait_for(1)
+    assert message["List-Unsubscribe"].strip().startswith("<http://localhost/unsubscribe/")
+
+
+def test_accepting_twice_tells_the_author_once(app, make, people, question):
+    answer = make.reply(people.helper, question)
+    make.act("accept", people.asker, answer)
+    make.act("unaccept", people.asker, answer)
+    make.act("accept", people.asker, answer)
+    with app.app_context():
+        kinds = db.session.scalars(select(Notification.kind).where(
+            Notification.user_id == people.helper.id)).all()
+    assert kinds == ["answer_accepted"]
+
+
+def test_an_acceptance_taken_back_at_once_is_never_told(app, make, people, question):
+    answer = make.reply(people.helper, question)
+    make.act("accept", people.asker, answer)
+    make.act("unaccept", people.asker, answer)
+    with app.app_context():
+        assert db.session.scalars(select(Notification).where(
+            Notification.user_id == people.helper.id)).all() == []

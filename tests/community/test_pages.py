@@ -19,7 +19,7 @@ def earbuds(make):
 
 def ask(post_form, category, **changes):
     data = {"title": "Buds Lite crackle on calls since update 3.2",
-            "category": str(category.id), "kind": "question",
+            "category": str(category.id) if category else "", "kind": "question",
             "body": "Since the update my callers hear crackling. Music is fine.",
             "tags": "calls, firmware", **changes}
     return post_form("/ask", data)
@@ -219,3 +219,45 @@ def test_mine_lists_the_threads_i_asked_or_answered(client, make, people, earbud
 
 def test_mine_asks_visitors_to_sign_in(client, earbuds):
     assert client.get("/c/earbuds?list=mine").headers["Location"].startswith("/sign-in")
+
+
+def test_edit_history_is_for_the_author_and_staff_only(client, make, people, question,
+                                                       post_form):
+    from community import services
+
+    with client.application.app_context():
+        opening = db.session.scalar(db.select(Post).where(Post.thread_id == question.id))
+        services.edit_post(db.session.get(type(people.asker), people.asker.id), opening,
+                           "Removed my phone number from this question, sorry.")
+        opening_id = opening.id
+    assert client.get(f"/posts/{opening_id}/revisions").status_code == 404
+    sign_in(post_form, "other")
+    assert client.get(f"/posts/{opening_id}/revisions").status_code == 404
+    post_form("/sign-out", {}, form_page="/notifications")
+    sign_in(post_form, "mod")
+    assert client.get(f"/posts/{opening_id}/revisions").status_code == 200
+
+
+def test_a_discussion_reads_in_time_order(client, make, people):
+    from community.models import ThreadKind
+
+    talk = make.thread(people.asker, title="Show your desk setup with Lumio gear",
+                       kind=ThreadKind.DISCUSSION)
+    first = make.reply(people.helper, talk, "Here is mine: Home speaker and the Watch.")
+    second = make.reply(people.other, talk, "Thanks all, great setups everyone!")
+    make.act("vote_helpful", people.asker, second)
+    html = client.get(f"/t/{talk.id}/{talk.slug}").get_data(as_text=True)
+    assert html.index(f'id="post-{first.id}"') < html.index(f'id="post-{second.id}"')
+    assert "Your reply" in html
+
+
+def test_ask_makes_you_choose_a_product_area(make, post_form, earbuds):
+    make.user("ann")
+    sign_in(post_form, "ann")
+    html = ask(post_form, None).get_data(as_text=True)
+    assert "Choose a product area." in html
+
+
+def test_a_new_post_says_just_now(client, make, people, question):
+    html = client.get(f"/t/{question.id}/{question.slug}").get_data(as_text=True)
+    assert "just now" in html and "in 0 seconds" not in html

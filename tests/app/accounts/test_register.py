@@ -105,3 +105,8 @@ def test_all_mistakes_are_shown_at_once(post_form):
                         confirm="other")
     for field in ("username", "email", "password", "confirm"):
         error_for(response, field)
+
+
+def test_registering_returns_to_the_page_you_came_from(post_form):
+    response = post_form("/register?next=/t/1/some-thread", GOOD)
+    assert response.headers["Location"] == "/t/1/some-thread"
