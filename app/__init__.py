@@ -10,7 +10,20 @@ from typing import Any
 
 from flask import Flask
 
-from app import accounts, api, config, demo, errors, health, i18n, jobs, layout, security, web
+from app import (
+    accounts,
+    api,
+    config,
+    demo,
+    errors,
+    health,
+    i18n,
+    jobs,
+    layout,
+    search,
+    security,
+    web,
+)
 from app.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -45,6 +58,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     health.init_app(app)
     jobs.init_app(app)
     demo.init_app(app)
+    search.init_app(app)
     for package in app.config["PACKAGES"]:
         importlib.import_module(package).init_app(app)
     return app

@@ -87,6 +87,9 @@ class Defaults:
 
     JOBS_STALE_AFTER_SECONDS = 180
 
+    SEARCH_BACKEND = "whoosh"
+    SEARCH_INDEX_DIR: str | None = None  # default: instance/search-index
+
     API_TITLE = "Peerdesk API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.1.0"
@@ -128,6 +131,8 @@ def load(app: Flask, overrides: dict[str, Any] | None) -> None:
         if app.config.get(name) is not None:
             app.config[name] = str(app.config[name])
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
+    if not app.config.get("SEARCH_INDEX_DIR"):
+        app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
     ensure_secret_key(app)
     ensure_base_url(app)
 

@@ -14,9 +14,21 @@ from app.layout import AccountLink, add_account_link, add_profile_section
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, jobs, notifications, page_cache, permissions, queries, views  # noqa: F401 - jobs, permissions and demo register themselves
+    # jobs, permissions and demo register themselves when imported
+    from community import (  # noqa: F401
+        api,
+        demo,
+        jobs,
+        notifications,
+        page_cache,
+        permissions,
+        queries,
+        search_documents,
+        views,
+    )
 
     page_cache.init_app(app)
+    search_documents.init_app(app)
     app.register_blueprint(views.bp)
     api.init_app(app)
 

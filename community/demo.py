@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
+from app import search
 from app.accounts import services as accounts
 from app.accounts.models import User
 from app.clock import utcnow
@@ -34,9 +35,11 @@ def seed_community() -> str:
 
     categories = _categories(demo_content.CATEGORIES)
     members = _members(demo_content.MEMBERS)
-    created = sum(_thread(item, categories, members) for item in demo_content.threads())
+    with search.suspended():  # one rebuild at the end beats a write per post
+        created = sum(_thread(item, categories, members) for item in demo_content.threads())
+    indexed = search.rebuild() if created else None
     return (f"{len(categories)} categories, {len(members)} members, "
-            f"{created} threads created")
+            f"{created} threads created" + (f", {indexed} indexed" if indexed else ""))
 
 
 def _categories(items) -> dict[str, Category]:

@@ -104,7 +104,7 @@ def app_settings(url: str, **extra) -> dict:
 
 
 @pytest.fixture
-def app(database_url, smtp_server):
+def app(database_url, smtp_server, tmp_path):
     from app import create_app
     from app.extensions import db
 
@@ -112,7 +112,8 @@ def app(database_url, smtp_server):
     inbox.clear()
     app = create_app(
         app_settings(database_url, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
-                MAIL_PORT=controller.port)
+                     MAIL_PORT=controller.port,
+                     SEARCH_INDEX_DIR=str(tmp_path / "search-index"))
     )
     # No app context stays pushed during the test: requests must get their own, as in
     # production, or Flask-Login's cached user (in ``g``) would leak between requests.

@@ -1,0 +1,94 @@
+"""What the community puts in the search index: one document per thread (its question
+and visible replies; an accepted answer weighs more than other replies).
+
+Documents are rebuilt from the database after each change that alters a thread's text or
+status (the receivers below run after commit). A thread whose question is held or hidden
+has no document; and since search pages load results with SQL and apply visibility
+again, a lagging index still cannot show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flask import Flask
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from app import events, search
+from app.extensions import db
+from app.text import plain_text
+from community.models import Thread, Visibility
+from community.queries import thread_list
+
+BATCH = 500
+
+
+def document_for(thread: Thread) -> search.Document | None:
+    visible = [post for post in thread.posts if post.visibility == Visibility.VISIBLE]
+    opening = next((post for post in visible if post.is_opening), None)
+    if opening is None:
+        return None
+    accepted = next((post for post in visible if post.id == thread.accepted_post_id), None)
+    others = [plain_text(post.body_source) for post in visible
+              if not post.is_opening and post is not accepted]
+    return search.Document(
+        kind="thread", id=thread.id, title=thread.title,
+        body="\n".join([plain_text(opening.body_source), *others]),
+        extra=plain_text(accepted.body_source) if accepted else "",
+        language=thread.language, tags=tuple(tag.name for tag in thread.tags),
+        category=thread.category.slug, solved=thread.accepted_post_id is not None,
+    )
+
+
+def _with_content():
+    return (select(Thread).options(selectinload(Thread.posts), selectinload(Thread.tags),
+                                   joinedload(Thread.category)))
+
+
+def load(thread_id: int) -> search.Document | None:
+    thread = db.session.scalar(_with_content().where(Thread.id == thread_id))
+    return document_for(thread) if thread is not None else None
+
+
+def load_all() -> Iterator[search.Document]:
+    last_id = 0
+    while True:
+        batch = db.session.scalars(
+            _with_content().where(Thread.id > last_id).order_by(Thread.id).limit(BATCH)).all()
+        if not batch:
+            return
+        for thread in batch:
+            document = document_for(thread)
+            if document is not None:
+                yield document
+        last_id = batch[-1].id
+        db.session.expunge_all()  # keep memory flat on large communities
+
+
+def count() -> int:
+    return db.session.scalar(select(func.count()).select_from(Thread)) or 0
+
+
+def _thread_changed(sender, **_data) -> None:
+    thread_id = sender.id if isinstance(sender, Thread) else sender.thread_id
+    search.update("thread", [thread_id])
+
+
+SIGNALS = (events.question_asked, events.answer_posted, events.post_edited,
+           events.answer_accepted, events.answer_unaccepted)
+
+
+def init_app(app: Flask) -> None:
+    search.register_source(app, search.Source("thread", load, load_all, count))
+    for signal in SIGNALS:
+        signal.connect(_thread_changed)
+
+
+def visible_threads(ids: list[int]) -> dict[int, Thread]:
+    """The threads among ``ids`` whose question is visible, loaded for a result list."""
+    if not ids:
+        return {}
+    statement = thread_list("recent").where(Thread.id.in_(ids))
+    return {thread.id: thread for thread in db.session.scalars(statement).unique()}
+
