@@ -18,7 +18,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from app.clock import utcnow
-from app.permissions import can, is_staff
+from app.permissions import can
 from app.web import home_url, search_url
 
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
@@ -69,7 +69,6 @@ def layout_context() -> dict:
     locale = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
     return {
         "can": can,
-        "is_staff": is_staff(current_user),
         "site_name": current_app.config["SITE_NAME"],
         "current_locale": locale,
         "languages": LANGUAGE_NAMES,

@@ -49,8 +49,7 @@ bp = Blueprint("community", __name__, template_folder="templates")
 
 @bp.app_context_processor
 def _counters() -> dict:
-    return {"helpful_text": helpful_text, "me_too_text": me_too_text,
-            "notification_text": notifications.text_of}
+    return {"me_too_text": me_too_text, "notification_text": notifications.text_of}
 
 
 @bp.app_template_filter("ago")
