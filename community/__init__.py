@@ -24,8 +24,11 @@ def init_app(app: Flask) -> None:
         permissions,
         queries,
         search_documents,
+        search_views,
         views,
     )
+    from community.journey import models as _journey_models  # noqa: F401
+    from community.knowledge import models as _knowledge_models  # noqa: F401
 
     page_cache.init_app(app)
     search_documents.init_app(app)

@@ -55,6 +55,7 @@ class Source(StrEnum):
     WEB = "web"
     API = "api"
     SOCIAL = "social"
+    IMPORT = "import"
 
 
 class EmailMode(StrEnum):
@@ -131,6 +132,11 @@ class Thread(db.Model):
     solved_at: Mapped[datetime | None]
     # The first reply by someone other than the asker: "unanswered" means this is empty.
     answered_at: Mapped[datetime | None]
+    # Imported content: where it came from (e.g. "stackexchange:beer:123"), the page to
+    # credit, and the licence it was published under (e.g. "CC BY-SA 3.0").
+    external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    licence: Mapped[str | None] = mapped_column(String(32))
 
     category: Mapped[Category] = relationship()
     author: Mapped[User] = relationship(foreign_keys=[author_id])
@@ -152,6 +158,21 @@ class Thread(db.Model):
         return self.accepted_post_id is not None
 
 
+class ThreadLink(db.Model):
+    """A question that is a duplicate of, or related to, another one (imported from
+    Stack Exchange's PostLinks, shown as "related questions")."""
+
+    __tablename__ = "thread_links"
+
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True
+    )
+    linked_thread_id: Mapped[int] = mapped_column(
+        ForeignKey("threads.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # "related" or "duplicate"
+
+
 class Post(db.Model):
     """The question itself (``is_opening``) or a reply. Markdown is rendered once, on write."""
 
@@ -171,6 +192,10 @@ class Post(db.Model):
     helpful_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None]
+    # Imported posts: their id at the source, and the author's name there (the licence
+    # requires the credit; the local author is the importing account).
+    external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
+    original_author: Mapped[str | None] = mapped_column(String(120))
 
     thread: Mapped[Thread] = relationship(back_populates="posts", foreign_keys=[thread_id])
     author: Mapped[User] = relationship()
@@ -267,6 +292,17 @@ class MemberProfile(db.Model):
     digest_sent_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship()
+    products: Mapped[list[Category]] = relationship(secondary="member_products",
+                                                    order_by=Category.position)
+
+
+member_products = Table(
+    "member_products",
+    db.metadata,
+    Column("user_id", ForeignKey("member_profiles.user_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("category_id", ForeignKey("categories.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class ReputationEvent(db.Model):

@@ -22,10 +22,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
-from app import search as search_adapter
 from app.clock import utcnow
 from app.extensions import db, limiter
 from app.i18n import select_locale
@@ -38,7 +36,6 @@ from community import (
     queries,
     reputation,
     rules,
-    search_documents,
     services,
 )
 from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
@@ -375,14 +372,3 @@ def preview():
     """Markdown as it will look once posted (the same renderer and sanitizer)."""
     source = request.form.get("body", "")[: rules.BODY_MAX]
     return jsonify({"html": str(render_markdown(source))})
-
-
-@bp.get("/search")
-def search():
-    """Ids from the index, rows (and visibility) from SQL, in the index's order."""
-    query = request.args.get("q", "").strip()[:200]
-    found = search_adapter.query(query, kinds=["thread"], limit=20) if query else None
-    threads = search_documents.visible_threads([hit.id for hit in found.hits]) if found else {}
-    results = [(threads[hit.id], Markup(hit.highlight))  # noqa: S704 - escaped by Whoosh
-               for hit in (found.hits if found else []) if hit.id in threads]
-    return render_template("community/search.html", query=query, results=results)

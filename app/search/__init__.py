@@ -26,7 +26,7 @@ from flask import Flask, current_app
 class Document:
     """One searchable item, e.g. a thread with its question and answers."""
 
-    kind: str  # "thread", later "article"
+    kind: str  # "thread" or "article"
     id: int
     title: str
     body: str
@@ -35,6 +35,9 @@ class Document:
     category: str = ""
     solved: bool = False
     extra: str = ""  # text that should weigh more than the body (an accepted answer)
+    # Multiplies the text score: solved threads and articles readers found helpful
+    # deserve to rank above an unanswered question with the same words.
+    boost: float = 1.0
 
     @property
     def key(self) -> str:
