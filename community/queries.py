@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import and_, exists, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from app.accounts.models import User
@@ -26,6 +26,7 @@ from community.models import (
     Subscription,
     Thread,
     ThreadKind,
+    ThreadLink,
     ThreadStatus,
     Visibility,
 )
@@ -119,6 +120,9 @@ class ThreadPage:
     viewer_id: int | None = None
     can_accept: bool = False
     editable: set[int] = field(default_factory=set)
+    # The knowledge-base article made from this thread, and related or duplicate questions.
+    article: object | None = None
+    related: list[tuple[Thread, str]] = field(default_factory=list)
 
 
 def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
@@ -138,13 +142,36 @@ def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
     if thread.is_question:  # the best answers first; a discussion reads in time order
         replies.sort(key=lambda post: (-post.helpful_count, post.created_at, post.id))
     answers = replies
-    page = ThreadPage(thread, opening, accepted, answers, reputation)
+    # Only imports link threads so far; native threads skip the query.
+    related = related_threads(thread.id) if thread.external_id else []
+    page = ThreadPage(thread, opening, accepted, answers, reputation,
+                      article=_article_from(thread.id), related=related)
     if viewer is not None and viewer.is_authenticated:
         _viewer_state(page, viewer, [post.id for post in posts])
         page.viewer_id = viewer.id
         page.can_accept = thread.is_question and can(viewer, "post.accept", thread)
         page.editable = {post.id for post in posts if can(viewer, "post.edit", post)}
     return page
+
+
+def _article_from(thread_id: int):
+    from community.knowledge.queries import article_from_thread
+
+    return article_from_thread(thread_id)
+
+
+def related_threads(thread_id: int, limit: int = 10) -> list[tuple[Thread, str]]:
+    """Questions linked to this one either way ("related" or "duplicate")."""
+    other = case((ThreadLink.thread_id == thread_id, ThreadLink.linked_thread_id),
+                 else_=ThreadLink.thread_id)
+    rows = db.session.execute(
+        select(Thread, ThreadLink.kind)
+        .join(ThreadLink, Thread.id == other)
+        .where(or_(ThreadLink.thread_id == thread_id, ThreadLink.linked_thread_id == thread_id),
+               _question_visible())
+        .order_by(Thread.id).limit(limit)
+    ).all()
+    return [(thread, kind) for thread, kind in rows]
 
 
 def may_see(post: Post, viewer: User | None) -> bool:

@@ -24,3 +24,12 @@ def readable_articles(ids: list[int]) -> dict[int, Article]:
         return {}
     return {article.id: article
             for article in db.session.scalars(readable().where(Article.id.in_(ids)))}
+
+
+def article_from_thread(thread_id: int) -> Article | None:
+    """The article promoted from this thread, readable or not (the page decides who sees a
+    draft): one thread makes at most one live article; archived ones do not count."""
+    return db.session.scalar(
+        select(Article).where(Article.source_thread_id == thread_id,
+                              Article.status != ArticleStatus.ARCHIVED)
+        .options(joinedload(Article.current_revision)).order_by(Article.id.desc()).limit(1))
