@@ -1,8 +1,8 @@
 """Community (layer 1): the peer Q&A forum and the knowledge base grown from it.
 
 Owns categories, threads, posts, votes, accepted answers, reputation, subscriptions and
-notifications (and, next, articles, search documents and each visitor's journey). See
-DESIGN.md §1.1-1.2.
+notifications; the knowledge base (``knowledge/``), each visitor's journey (``journey/``),
+search documents, search-engine pages and imports (``importers/``). See DESIGN.md §1.1-1.2.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from flask import Flask, render_template, url_for
 from flask_babel import gettext as _
 
 from app.layout import AccountLink, add_account_link, add_profile_section
+from community import importers, journey, knowledge
 
 
 def init_app(app: Flask) -> None:
@@ -25,15 +26,18 @@ def init_app(app: Flask) -> None:
         queries,
         search_documents,
         search_views,
+        seo,
         views,
     )
-    from community.journey import models as _journey_models  # noqa: F401
-    from community.knowledge import models as _knowledge_models  # noqa: F401
 
     page_cache.init_app(app)
     search_documents.init_app(app)
     app.register_blueprint(views.bp)
     api.init_app(app)
+    knowledge.init_app(app)
+    journey.init_app(app)
+    importers.init_app(app)
+    seo.init_app(app)
 
     def notifications_link(user) -> AccountLink:
         return AccountLink(_("Notifications"), url_for("community.notifications_page"),
