@@ -108,6 +108,33 @@ vote_cast = _signals.signal(
     """,
 )
 
+# --- knowledge base (community) ---------------------------------------------------------
+
+article_published = _signals.signal(
+    "article-published",
+    doc="""A reviewer approved an article revision: readers now see it (first publication
+    or an update of a published article).
+
+    sender: the ``Article``. kwargs: ``reviewer`` (the ``User``). Search re-indexes it.
+    """,
+)
+
+article_archived = _signals.signal(
+    "article-archived",
+    doc="""Staff archived an article: readers no longer see it.
+
+    sender: the ``Article``. kwargs: ``archived_by`` (the ``User``). Search drops it.
+    """,
+)
+
+article_rated = _signals.signal(
+    "article-rated",
+    doc="""A reader answered "was this helpful?" on an article (or changed the answer).
+
+    sender: the ``Article``. kwargs: ``helpful`` (bool). Search re-weighs it.
+    """,
+)
+
 
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and

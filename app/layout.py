@@ -3,7 +3,9 @@ the places where packages above add to the shared pages without this layer impor
 
 - :func:`add_account_link` — a link in the header's account menu (with an optional
   badge), e.g. the community's notifications with the unread count;
-- :func:`add_profile_section` — a block on a member's profile page, e.g. their answers.
+- :func:`add_profile_section` — a block on a member's profile page, e.g. their answers;
+- :func:`add_nav_link` — a section in the main navigation, e.g. the knowledge base;
+- :func:`add_settings_section` — a card on the settings page, e.g. the member's products.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 
 
 @dataclass(frozen=True)
+class NavLink:
+    label: Callable[[], str]  # called per request, so it follows the visitor's language
+    endpoint: str
+
+
+@dataclass(frozen=True)
 class AccountLink:
     label: str
     url: str
@@ -32,7 +40,25 @@ class AccountLink:
 
 
 def _hooks(app: Flask) -> dict[str, list[Callable]]:
-    return app.extensions.setdefault("peerdesk_layout", {"links": [], "profile": []})
+    return app.extensions.setdefault("peerdesk_layout",
+                                     {"links": [], "profile": [], "nav": [], "settings": []})
+
+
+def add_settings_section(app: Flask, renderer: Callable[[Any], str]) -> None:
+    """Register ``renderer(user)``: returns HTML shown on the user's own settings page."""
+    _hooks(app)["settings"].append(renderer)
+
+
+def add_nav_link(app: Flask, label: Callable[[], str], endpoint: str) -> None:
+    """A section in the main navigation, after "Community"."""
+    _hooks(app)["nav"].append(NavLink(label, endpoint))
+
+
+def nav_links() -> list[tuple[str, str, bool]]:
+    """(label, url, current) for each registered section."""
+    return [(link.label(), url_for(link.endpoint),
+             (request.endpoint or "").split(".")[0] == link.endpoint.split(".")[0])
+            for link in _hooks(current_app)["nav"]]
 
 
 def add_account_link(app: Flask, provider: Callable[[Any], AccountLink | None]) -> None:
@@ -57,6 +83,11 @@ def profile_sections(user) -> list[Markup]:
     return [Markup(renderer(user)) for renderer in renderers]  # noqa: S704 - our templates
 
 
+def settings_sections(user) -> list[Markup]:
+    return [Markup(renderer(user))  # noqa: S704 - our templates
+            for renderer in _hooks(current_app)["settings"]]
+
+
 def page_url(number: int) -> str:
     """This page's URL with ``page`` set to ``number`` and every other argument kept."""
     args = {**request.args.to_dict(), "page": number}
@@ -75,6 +106,8 @@ def layout_context() -> dict:
         "page_url": page_url,
         "account_links": account_links,
         "profile_sections": profile_sections,
+        "nav_links": nav_links,
+        "settings_sections": settings_sections,
         "home_url": home_url,
         "search_url": search_url(),
         "is_home": request.endpoint == current_app.config["HOME_ENDPOINT"],

@@ -161,11 +161,16 @@ def _article_from(thread_id: int):
 
 
 def related_threads(thread_id: int, limit: int = 10) -> list[tuple[Thread, str]]:
-    """Questions linked to this one either way ("related" or "duplicate")."""
+    """Questions linked to this one either way: "related", "duplicate" (this one duplicates
+    it) or "duplicated_by"."""
     other = case((ThreadLink.thread_id == thread_id, ThreadLink.linked_thread_id),
                  else_=ThreadLink.thread_id)
+    # A duplicate link points from the duplicate to the original: seen from the original,
+    # the other thread is one of its duplicates.
+    kind = case((and_(ThreadLink.kind == "duplicate", ThreadLink.linked_thread_id == thread_id),
+                 "duplicated_by"), else_=ThreadLink.kind)
     rows = db.session.execute(
-        select(Thread, ThreadLink.kind)
+        select(Thread, kind)
         .join(ThreadLink, Thread.id == other)
         .where(or_(ThreadLink.thread_id == thread_id, ThreadLink.linked_thread_id == thread_id),
                _question_visible())

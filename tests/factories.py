@@ -94,6 +94,37 @@ class Factories:
             getattr(services, service_name)(db.session.get(User, user.id),
                                             db.session.get(model, target.id))
 
+    # --- knowledge base -------------------------------------------------------------------
+
+    def article(self, author: User, category=None, *, title: str | None = None,
+                body: str | None = None, language: str = "en", reviewer: User | None = None):
+        """An article written by ``author``; published when a ``reviewer`` is given."""
+        from community.knowledge import services
+        from community.models import Category
+
+        category = category or self.category(f"Area {next(_numbers)}")
+        with self.app.app_context():
+            article = services.create(
+                db.session.get(User, author.id), category=db.session.get(Category, category.id),
+                title=title or f"How to reset your device, part {next(_numbers)}",
+                body=body or "Hold the button for ten seconds until the light blinks twice.",
+                language=language, submit=reviewer is not None)
+            if reviewer is not None:
+                services.approve(db.session.get(User, reviewer.id), article)
+            return _detached(article)
+
+    def promote(self, user: User, post, reviewer: User | None = None):
+        """Promote an accepted answer; publish the draft when a ``reviewer`` is given."""
+        from community.knowledge import services
+        from community.models import Post
+
+        with self.app.app_context():
+            article = services.promote(db.session.get(User, user.id),
+                                       db.session.get(Post, post.id))
+            if reviewer is not None:
+                services.approve(db.session.get(User, reviewer.id), article)
+            return _detached(article)
+
     def get_first_reply(self, thread):
         from community.models import Post
 

@@ -4,8 +4,8 @@ threads proposed for promotion.
 An article is what readers see; its revisions are the history of its text. Readers only
 ever see ``current_revision`` (the last approved one), so staff can rework a published
 article in a new revision without readers seeing a half-finished text. ``status`` is the
-workflow state of the article as a whole: a published article whose newer revision waits
-for review stays readable.
+workflow state of the article as a whole (see rules.py): a published article whose newer
+revision waits for review stays published, and readable.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class Article(db.Model):
     @property
     def is_readable(self) -> bool:
         """Readers see an article once a revision was approved, until it is archived."""
-        return self.current_revision_id is not None and self.status != ArticleStatus.ARCHIVED
+        return self.current_revision_id is not None and self.status == ArticleStatus.PUBLISHED
 
     @property
     def helpful_ratio(self) -> float | None:

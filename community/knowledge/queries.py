@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
-from community.knowledge.models import Article, ArticleStatus
-
-READABLE = (ArticleStatus.PUBLISHED, ArticleStatus.IN_REVIEW)
+from community.knowledge import rules
+from community.knowledge.models import (
+    Article,
+    ArticleFeedback,
+    ArticleRevision,
+    ArticleStatus,
+    PromotionCandidate,
+    RevisionState,
+)
+from community.models import Category, member_products
 
 
 def readable():
     """Articles readers may open: a revision was approved and the article is not archived."""
     return (select(Article)
-            .where(Article.current_revision_id.is_not(None), Article.status.in_(READABLE))
+            .where(Article.current_revision_id.is_not(None),
+                   Article.status == ArticleStatus.PUBLISHED)
             .options(joinedload(Article.current_revision), joinedload(Article.category)))
 
 
@@ -33,3 +41,138 @@ def article_from_thread(thread_id: int) -> Article | None:
         select(Article).where(Article.source_thread_id == thread_id,
                               Article.status != ArticleStatus.ARCHIVED)
         .options(joinedload(Article.current_revision)).order_by(Article.id.desc()).limit(1))
+
+
+def article_for(article_id: int) -> Article | None:
+    return db.session.scalar(
+        select(Article).where(Article.id == article_id)
+        .options(joinedload(Article.current_revision), joinedload(Article.category),
+                 joinedload(Article.source_thread), joinedload(Article.author)))
+
+
+def latest_revision(article: Article) -> ArticleRevision | None:
+    return db.session.scalar(
+        select(ArticleRevision).where(ArticleRevision.article_id == article.id)
+        .options(joinedload(ArticleRevision.author))
+        .order_by(ArticleRevision.id.desc()).limit(1))
+
+
+def revisions_of(article: Article) -> list[ArticleRevision]:
+    return list(db.session.scalars(
+        select(ArticleRevision).where(ArticleRevision.article_id == article.id)
+        .options(joinedload(ArticleRevision.author), joinedload(ArticleRevision.reviewer))
+        .order_by(ArticleRevision.id.desc())))
+
+
+def _helpfulness():
+    return (Article.helpful_yes + 1) * 1.0 / (Article.helpful_yes + Article.helpful_no + 2)
+
+
+def top_articles(*, language: str, category: Category | None = None,
+                 products: list[int] = (), limit: int = 5) -> list[Article]:
+    """The contextual FAQ: the most helpful, most read articles of a product area. A
+    member's own products come first, then articles in their language."""
+    statement = readable()
+    if category is not None:
+        ids = [category.id, *(child.id for child in category.children)]
+        statement = statement.where(Article.category_id.in_(ids))
+    order = []
+    if products:
+        order.append(case((Article.category_id.in_(products), 0), else_=1))
+    order += [case((Article.language == language, 0), else_=1),
+              _helpfulness().desc(), Article.view_count.desc(), Article.id.desc()]
+    return list(db.session.scalars(statement.order_by(*order).limit(limit)))
+
+
+def all_areas() -> list[Category]:
+    """Every product area, each top-level one followed by its children."""
+    from community.queries import top_categories
+
+    return [area for top in top_categories() for area in (top, *top.children)]
+
+
+def products_of(user) -> list[int]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    return list(db.session.scalars(select(member_products.c.category_id)
+                                   .where(member_products.c.user_id == user.id)))
+
+
+# --- staff lists -------------------------------------------------------------------------
+
+
+def awaiting_review() -> list[tuple[Article, ArticleRevision]]:
+    """Articles whose newest revision waits for a reviewer, oldest first."""
+    newest = (select(func.max(ArticleRevision.id)).group_by(ArticleRevision.article_id)
+              .scalar_subquery())
+    rows = db.session.execute(
+        select(Article, ArticleRevision).join(ArticleRevision,
+                                              ArticleRevision.article_id == Article.id)
+        .where(ArticleRevision.id.in_(newest),
+               ArticleRevision.state == RevisionState.IN_REVIEW,
+               Article.status != ArticleStatus.ARCHIVED)
+        .options(joinedload(ArticleRevision.author), joinedload(Article.category))
+        .order_by(ArticleRevision.created_at)).all()
+    return [(article, revision) for article, revision in rows]
+
+
+def flagged_for_review() -> list[Article]:
+    """Published articles whose source thread changed since publication."""
+    return list(db.session.scalars(readable().where(Article.needs_review.is_(True))
+                                   .order_by(Article.updated_at)))
+
+
+def drafts() -> list[Article]:
+    return list(db.session.scalars(
+        select(Article).where(Article.status == ArticleStatus.DRAFT)
+        .options(joinedload(Article.category), selectinload(Article.revisions))
+        .order_by(Article.updated_at.desc())))
+
+
+def archived() -> list[Article]:
+    return list(db.session.scalars(
+        select(Article).where(Article.status == ArticleStatus.ARCHIVED)
+        .options(joinedload(Article.category), joinedload(Article.current_revision))
+        .order_by(Article.updated_at.desc()).limit(50)))
+
+
+def least_helpful(limit: int = 20) -> list[Article]:
+    votes = Article.helpful_yes + Article.helpful_no
+    return list(db.session.scalars(
+        readable().where(votes >= rules.LEAST_HELPFUL_MIN_VOTES)
+        .order_by(_helpfulness(), votes.desc()).limit(limit)))
+
+
+def feedback_reasons(article_ids: list[int]) -> dict[int, dict[str, int]]:
+    """How many readers gave each reason for "not helpful", per article."""
+    counts: dict[int, dict[str, int]] = {}
+    if not article_ids:
+        return counts
+    rows = db.session.execute(
+        select(ArticleFeedback.article_id, ArticleFeedback.reason, func.count())
+        .where(ArticleFeedback.article_id.in_(article_ids),
+               ArticleFeedback.helpful.is_(False), ArticleFeedback.reason.is_not(None))
+        .group_by(ArticleFeedback.article_id, ArticleFeedback.reason))
+    for article_id, reason, count in rows:
+        counts.setdefault(article_id, {})[reason.value] = count
+    return counts
+
+
+def recent_comments(article_id: int, limit: int = 10) -> list[ArticleFeedback]:
+    return list(db.session.scalars(
+        select(ArticleFeedback).where(ArticleFeedback.article_id == article_id,
+                                      ArticleFeedback.helpful.is_(False))
+        .order_by(ArticleFeedback.created_at.desc()).limit(limit)))
+
+
+def candidates(limit: int = 30) -> list[PromotionCandidate]:
+    return list(db.session.scalars(
+        select(PromotionCandidate).where(PromotionCandidate.dismissed_at.is_(None))
+        .options(joinedload(PromotionCandidate.thread))
+        .order_by(PromotionCandidate.score.desc()).limit(limit)))
+
+
+def staff_list(status: ArticleStatus):
+    return (select(Article).where(Article.status == status)
+            .options(joinedload(Article.current_revision), joinedload(Article.category))
+            .order_by(Article.updated_at.desc()))

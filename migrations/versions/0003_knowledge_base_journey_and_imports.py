@@ -137,6 +137,7 @@ def upgrade():
     with op.batch_alter_table('journey_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_journey_events_created_at'), ['created_at'], unique=False)
         batch_op.create_index('ix_journey_events_visitor_time', ['visitor', 'created_at'], unique=False)
+        batch_op.create_index('ix_journey_events_user_time', ['user_id', 'created_at'], unique=False)
 
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('external_id', sa.String(length=120), nullable=True))
@@ -171,6 +172,7 @@ def downgrade():
 
     with op.batch_alter_table('journey_events', schema=None) as batch_op:
         batch_op.drop_index('ix_journey_events_visitor_time')
+        batch_op.drop_index('ix_journey_events_user_time')
         batch_op.drop_index(batch_op.f('ix_journey_events_created_at'))
 
     op.drop_table('journey_events')

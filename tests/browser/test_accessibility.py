@@ -56,3 +56,28 @@ def test_forum_pages(page, make):
                  "/ask", "/notifications", "/u/helper"):
         page.goto(path)
         assert violations(page) == [], path
+
+
+def test_knowledge_base_pages(page, make):
+    from app.accounts.models import Role
+
+    earbuds = make.category("Earbuds", description="Buds Pro and Buds Lite")
+    asker, helper = make.user("asker"), make.user("helper")
+    mod, agent = make.user("mod", role=Role.MODERATOR), make.user("agent", role=Role.AGENT)
+    thread = make.thread(asker, earbuds, title="Buds Pro case will not charge the buds")
+    answer = make.reply(helper, thread, "Mail me at a@b.example, then hold the button.")
+    make.act("accept", asker, answer)
+    published = make.article(mod, earbuds, title="Cleaning the Buds Pro charging contacts",
+                             reviewer=agent)
+    draft = make.promote(mod, answer)
+    page.goto(f"/kb/{published.id}/{published.slug}")
+    assert violations(page) == []
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("agent")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    for path in ("/kb", f"/kb/{published.id}/{published.slug}", f"/kb/{draft.id}/review",
+                 f"/kb/{published.id}/edit", f"/kb/{published.id}/history", "/kb/manage",
+                 "/kb/manage?tab=candidates", "/kb/new", "/account/products"):
+        page.goto(path)
+        assert violations(page) == [], path

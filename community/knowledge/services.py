@@ -1,0 +1,300 @@
+"""Knowledge-base use cases. Each public function is one transaction: it checks the rules,
+writes, commits, and then announces the fact through ``app.events``.
+
+Only staff (moderators, agents, admins) write and review articles; readers rate them.
+Promoting an accepted answer drafts an article with personal data removed (``pii``) and
+sends it straight to review: the reviewer sees what was removed and the source thread.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app import events
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db
+from app.permissions import can
+from app.text import plain_text, render_markdown, slugify
+from community import rules as forum_rules
+from community.knowledge import pii, rules
+from community.knowledge.models import (
+    Article,
+    ArticleFeedback,
+    ArticleRevision,
+    ArticleStatus,
+    FeedbackReason,
+    PromotionCandidate,
+    RevisionState,
+)
+from community.knowledge.queries import article_from_thread
+from community.models import Category, MemberProfile, Post, Thread, Visibility
+from community.services import CommunityError, Conflict, NotAllowed
+
+
+def _require(user: User, action: str, obj: object = None) -> None:
+    if not can(user, action, obj):
+        raise NotAllowed(_("You are not allowed to do this."))
+
+
+def _check_text(title: str, body: str) -> None:
+    problem = forum_rules.title_problem(title)
+    if problem:
+        raise CommunityError(problem, field="title")
+    problem = rules.body_problem(body)
+    if problem:
+        raise CommunityError(problem, field="body")
+
+
+def _revision(article: Article, author: User, title: str, body: str,
+              state: RevisionState, **extra) -> ArticleRevision:
+    revision = ArticleRevision(
+        article=article, title=title.strip(), body_source=body.strip(),
+        body_html=str(render_markdown(body)), summary=plain_text(body, rules.SUMMARY_LENGTH),
+        state=state, author_id=author.id, **extra)
+    db.session.add(revision)
+    return revision
+
+
+def _latest(article: Article) -> ArticleRevision:
+    return db.session.scalar(select(ArticleRevision).where(
+        ArticleRevision.article_id == article.id).order_by(ArticleRevision.id.desc()).limit(1))
+
+
+def _settle(article: Article, latest: ArticleRevision) -> None:
+    article.status = rules.status_for(article.current_revision_id is not None, latest.state,
+                                      article.status == ArticleStatus.ARCHIVED)
+    article.updated_at = utcnow()
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def create(author: User, *, title: str, body: str, category: Category, language: str = "en",
+           submit: bool = False) -> Article:
+    _require(author, "article.write")
+    _check_text(title, body)
+    article = Article(slug=slugify(title), category=category, language=language,
+                      author_id=author.id)
+    db.session.add(article)
+    state = RevisionState.IN_REVIEW if submit else RevisionState.DRAFT
+    latest = _revision(article, author, title, body, state)
+    _settle(article, latest)
+    db.session.commit()
+    return article
+
+
+def edit(author: User, article: Article, *, title: str, body: str, note: str = "",
+         submit: bool = False) -> ArticleRevision:
+    """A new revision; readers keep the current one until a reviewer approves it."""
+    _require(author, "article.write", article)
+    _check_text(title, body)
+    state = RevisionState.IN_REVIEW if submit else RevisionState.DRAFT
+    revision = _revision(article, author, title, body, state, note=note.strip()[:300])
+    if article.current_revision_id is None:
+        article.slug = slugify(title)
+    _settle(article, revision)
+    db.session.commit()
+    return revision
+
+
+def submit(author: User, article: Article) -> ArticleRevision:
+    _require(author, "article.write", article)
+    latest = _latest(article)
+    if latest.state != RevisionState.DRAFT:
+        raise Conflict(_("Only a draft can be sent to review."))
+    latest.state = RevisionState.IN_REVIEW
+    _settle(article, latest)
+    db.session.commit()
+    return latest
+
+
+# --- promotion ---------------------------------------------------------------------------
+
+
+def promote(user: User, post: Post) -> Article:
+    """Draft an article from a solved question and its accepted answer, with personal
+    data removed, and send it to review."""
+    _require(user, "article.write")
+    thread = post.thread
+    if post.visibility != Visibility.VISIBLE or thread.accepted_post_id != post.id:
+        raise CommunityError(_("Only the accepted answer of a solved question can become an "
+                               "article."), status=422)
+    existing = article_from_thread(thread.id)
+    if existing is not None:
+        raise Conflict(_("This thread already has an article."))
+    body, removed = _draft_body(thread, post)
+    article = Article(slug=thread.slug, category_id=thread.category_id,
+                      language=thread.language, author_id=user.id,
+                      source_thread_id=thread.id, source_post_id=post.id)
+    db.session.add(article)
+    latest = _revision(article, user, thread.title, body, RevisionState.IN_REVIEW,
+                       redactions=[{"kind": r.kind, "text": r.text} for r in removed],
+                       note=_("Promoted from a community answer."))
+    _settle(article, latest)
+    candidate = db.session.get(PromotionCandidate, thread.id)
+    if candidate is not None:
+        db.session.delete(candidate)
+    db.session.commit()
+    return article
+
+
+def _draft_body(thread: Thread, answer: Post) -> tuple[str, list[pii.Redaction]]:
+    question = next(post for post in thread.posts if post.is_opening)
+    marks = {"email": _("[email removed]"), "phone": _("[phone number removed]"),
+             "handle": _("[handle removed]"), "order": _("[number removed]")}
+    problem, removed_q = pii.strip_personal_data(question.body_source, marks)
+    solution, removed_a = pii.strip_personal_data(answer.body_source, marks)
+    body = f"{problem.strip()}\n\n## {_('Solution')}\n\n{solution.strip()}\n"
+    return body, removed_q + removed_a
+
+
+# --- review ------------------------------------------------------------------------------
+
+
+def _awaiting_review(article: Article) -> ArticleRevision:
+    latest = _latest(article)
+    if latest.state != RevisionState.IN_REVIEW:
+        raise Conflict(_("Nothing in this article is waiting for review."))
+    return latest
+
+
+def approve(reviewer: User, article: Article, comment: str = "") -> ArticleRevision:
+    """The revision in review becomes what readers see."""
+    latest = _awaiting_review(article)
+    _require(reviewer, "article.review", latest)
+    now = utcnow()
+    latest.state = RevisionState.APPROVED
+    latest.reviewer_id, latest.reviewed_at = reviewer.id, now
+    latest.review_comment = comment.strip()[:500]
+    article.current_revision_id = latest.id
+    article.published_at = article.published_at or now
+    article.needs_review, article.review_reason = False, ""
+    if article.status != ArticleStatus.ARCHIVED:
+        article.status = ArticleStatus.PUBLISHED
+    article.updated_at = now
+    _thread_changed(article)
+    db.session.commit()
+    events.notify(events.article_published, article, reviewer=reviewer)
+    return latest
+
+
+def reject(reviewer: User, article: Article, comment: str) -> ArticleRevision:
+    latest = _awaiting_review(article)
+    _require(reviewer, "article.review", latest)
+    if not comment.strip():
+        raise CommunityError(_("Say what the author should change."), field="comment")
+    latest.state = RevisionState.REJECTED
+    latest.reviewer_id, latest.reviewed_at = reviewer.id, utcnow()
+    latest.review_comment = comment.strip()[:500]
+    _settle(article, latest)
+    db.session.commit()
+    return latest
+
+
+def confirm_accurate(reviewer: User, article: Article) -> None:
+    """A re-review that found the published text still right."""
+    _require(reviewer, "article.review")
+    article.needs_review, article.review_reason = False, ""
+    db.session.commit()
+
+
+def archive(user: User, article: Article) -> None:
+    _require(user, "article.write", article)
+    if article.status == ArticleStatus.ARCHIVED:
+        raise Conflict(_("This article is already archived."))
+    article.status = ArticleStatus.ARCHIVED
+    article.updated_at = utcnow()
+    _thread_changed(article)
+    db.session.commit()
+    events.notify(events.article_archived, article, archived_by=user)
+
+
+def restore(user: User, article: Article) -> None:
+    _require(user, "article.write", article)
+    if article.status != ArticleStatus.ARCHIVED:
+        raise Conflict(_("Only an archived article can be restored."))
+    if article.source_thread_id and article_from_thread(article.source_thread_id):
+        raise Conflict(_("Its thread has another article now."))
+    article.status = ArticleStatus.DRAFT  # let _settle decide from the revisions
+    _settle(article, _latest(article))
+    _thread_changed(article)
+    db.session.commit()
+    if article.is_readable:
+        events.notify(events.article_published, article, reviewer=user)
+
+
+def _thread_changed(article: Article) -> None:
+    """The source thread's page shows the article link: its cached copies must go."""
+    if article.source_thread_id:
+        thread = db.session.get(Thread, article.source_thread_id)
+        if thread is not None:
+            thread.version = Thread.version + 1
+
+
+def mark_for_review(article_id: int, reason: str) -> None:
+    """The source changed after publication (called by receivers, no user)."""
+    article = db.session.get(Article, article_id)
+    if article is None or article.current_revision_id is None or article.needs_review:
+        return
+    article.needs_review, article.review_reason = True, reason[:200]
+    db.session.commit()
+
+
+# --- readers -----------------------------------------------------------------------------
+
+
+def rate(article: Article, *, visitor: str, user: User | None, helpful: bool,
+         reason: str | None = None, comment: str = "") -> ArticleFeedback:
+    """One answer per reader and article; answering again changes it."""
+    if not article.is_readable:
+        raise CommunityError(_("There is no such article."), status=404)
+    if reason and reason not in FeedbackReason.__members__.values():
+        raise CommunityError(_("Choose one of the reasons."), field="reason")
+    feedback = db.session.scalar(select(ArticleFeedback).where(
+        ArticleFeedback.article_id == article.id, ArticleFeedback.visitor == visitor))
+    yes, no = int(helpful), int(not helpful)
+    if feedback is None:
+        feedback = ArticleFeedback(article_id=article.id, visitor=visitor)
+        db.session.add(feedback)
+    else:
+        yes, no = yes - int(feedback.helpful), no - int(not feedback.helpful)
+    feedback.helpful = helpful
+    feedback.user_id = user.id if user is not None and user.is_authenticated else None
+    feedback.reason = FeedbackReason(reason) if reason and not helpful else None
+    feedback.comment = "" if helpful else comment.strip()[:500]
+    article.helpful_yes = Article.helpful_yes + yes
+    article.helpful_no = Article.helpful_no + no
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same reader's other tab answered first: answer again
+        db.session.rollback()
+        return rate(article, visitor=visitor, user=user, helpful=helpful, reason=reason,
+                    comment=comment)
+    events.notify(events.article_rated, article, helpful=helpful)
+    return feedback
+
+
+def set_products(member: User, category_ids: list[int]) -> None:
+    """The products a member owns: their articles come first for them."""
+    profile = db.session.get(MemberProfile, member.id)
+    if profile is None:
+        profile = MemberProfile(user_id=member.id)
+        db.session.add(profile)
+    chosen = db.session.scalars(select(Category).where(Category.id.in_(category_ids))).all()
+    profile.products = list(chosen)
+    db.session.commit()
+
+
+# --- candidates --------------------------------------------------------------------------
+
+
+def dismiss_candidate(user: User, thread_id: int) -> None:
+    _require(user, "article.write")
+    candidate = db.session.get(PromotionCandidate, thread_id)
+    if candidate is None:
+        raise CommunityError(_("This thread is not a candidate."), status=404)
+    candidate.dismissed_at, candidate.dismissed_by_id = utcnow(), user.id
+    db.session.commit()
