@@ -31,6 +31,7 @@ from app.permissions import can, require
 from app.text import render_markdown
 from app.web import attach_error, page_number
 from community import (
+    journey,
     notifications,
     page_cache,
     queries,
@@ -39,6 +40,9 @@ from community import (
     services,
 )
 from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
+from community.journey import deflection
+from community.journey import queries as journey_queries
+from community.journey.models import Step
 from community.models import Category, EmailMode, Post, Thread, ThreadKind
 
 bp = Blueprint("community", __name__, template_folder="templates")
@@ -101,21 +105,26 @@ def category(slug: str):
 @bp.get("/t/<id:thread_id>")
 @bp.get("/t/<id:thread_id>/<slug>")
 def thread(thread_id: int, slug: str | None = None):
-    if page_cache.applies():
+    # A page reached from an ask-page suggestion asks "did this solve it?": never cached.
+    banner = deflection.banner("thread", thread_id)
+    if page_cache.applies() and banner is None:
         return _anonymous_thread(thread_id, slug)
-    page = queries.thread_page(thread_id, current_user._get_current_object())
+    viewer = current_user._get_current_object() if current_user.is_authenticated else None
+    page = queries.thread_page(thread_id, viewer)
     if page is None:
         abort(404)
     if slug != page.thread.slug:
         return _canonical(page.thread)
-    html = _render_thread(page)
-    # After rendering: the commit would expire everything the page shows.
-    notifications.mark_thread_read(current_user.id, thread_id)
+    journey.record(Step.VIEWED_THREAD, thread_id=thread_id)
+    html = _render_thread(page, banner=banner)
+    if viewer is not None:  # after rendering: the commit would expire what the page shows
+        notifications.mark_thread_read(viewer.id, thread_id)
     return html
 
 
 def _anonymous_thread(thread_id: int, slug: str | None):
-    """The same page for every signed-out visitor: served from the page cache."""
+    """The same page for every signed-out visitor: served from the page cache. The view is
+    recorded here, outside the cache, so every visit counts."""
     current = queries.thread_version(thread_id)
     if current is None:
         abort(404)
@@ -130,6 +139,7 @@ def _anonymous_thread(thread_id: int, slug: str | None):
             abort(404)
         html = _render_thread(page)
         page_cache.cache().put(key, html)
+    journey.record(Step.VIEWED_THREAD, thread_id=thread_id)
     return html
 
 
@@ -138,23 +148,41 @@ def _canonical(thread):
     return redirect(url_for(".thread", thread_id=thread.id, slug=thread.slug), 301)
 
 
-def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None) -> str:
+def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None,
+                   banner: deflection.Banner | None = None) -> str:
     labels = _post_labels()
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
     labels["helpful_counts"] = {count: helpful_text(count)
                                 for count in {post.helpful_count for post in posts}}
     return render_template("community/thread.html", page=page,
-                           reply_form=reply_form or ReplyForm(), labels=labels)
+                           reply_form=reply_form or ReplyForm(), labels=labels,
+                           journey=_journey_for_staff(page), deflection=banner)
+
+
+def _journey_for_staff(page: queries.ThreadPage):
+    """The asker's journey before asking: staff only, so never on a cached page."""
+    if page.viewer_id is None or not can(current_user, "journey.view"):
+        return None
+    return journey_queries.timeline(page.thread.id)
 
 
 @bp.route("/ask", methods=["GET", "POST"])
 @login_required
 def ask():
+    """Without JavaScript, two steps: the title and product area, then "check these
+    first" with similar solved questions above the rest of the form. The page's script
+    shows the whole form at once and the suggestions while the title is typed."""
     require("thread.ask")
-    form = AskForm(category=_preselected_category())
+    form = AskForm(**({} if request.method == "POST"
+                      else deflection.draft(category=_preselected_category())))
     form.category.choices = _category_choices()
     if len(form.category.choices) == 1:
         return render_template("community/ask_unavailable.html")
+    if form.is_submitted() and request.form.get("step") == "check":
+        first_step_valid = form.title.validate(form) & form.category.validate(form)
+        if first_step_valid:
+            deflection.keep_draft(form)
+        return _ask_page(form, details=first_step_valid)
     if form.validate_on_submit():
         try:
             created = services.ask(
@@ -164,9 +192,18 @@ def ask():
         except services.CommunityError as error:
             attach_error(form, error)
         else:
+            deflection.forget_draft()
             flash(_("Your question is posted. You will be notified of answers."), "success")
             return redirect(url_for(".thread", thread_id=created.id, slug=created.slug))
-    return render_template("community/ask.html", form=form)
+    if form.is_submitted():
+        deflection.keep_draft(form)
+    return _ask_page(form, details=form.is_submitted() or bool(form.title.data))
+
+
+def _ask_page(form: AskForm, details: bool):
+    suggestions = deflection.suggest(form.title.data or "") if details else None
+    return render_template("community/ask.html", form=form, details=details,
+                           suggestions=suggestions)
 
 
 def _post_labels() -> dict:

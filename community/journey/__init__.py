@@ -1,17 +1,69 @@
 """Each visitor's journey (searches, pages read, suggestions shown and clicked) and the
-deflections it proves. See models.py."""
+deflections it proves.
+
+Other packages call :func:`record` (``record(Step.SEARCHED, query=q, detail=str(total))``,
+``record(Step.VIEWED_ARTICLE, article_id=...)``); it is cheap enough for every page
+view and never raises. When a question is asked (web or API) the asker's last 24 hours
+are copied onto it for staff. Modules: ``recorder`` (buffered writes), ``rules`` (pure
+rules), ``services`` (verbs), ``deflection`` (the ask page's suggestions), ``queries``
+(staff reading), ``views``, ``jobs``. See models.py for the tables.
+"""
 
 from __future__ import annotations
 
-from flask import Flask
+import logging
 
+from flask import Flask, has_request_context, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app import events
+from app.extensions import db
+from app.layout import AccountLink, add_account_link
+from app.permissions import can
+from community.journey import deflection, jobs, permissions, recorder, services, views  # noqa: F401
 from community.journey.models import Step
+from community.journey.recorder import record
+from community.models import Source
+
+__all__ = ["Step", "init_app", "record"]
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "JOURNEY_RETENTION_DAYS": 30,
+    "JOURNEY_BUFFER_SIZE": 500,  # steps held per process before a batch is written
+    "JOURNEY_BUFFER_SECONDS": 5,  # ...or once the oldest is this old
+    "JOURNEY_SUGGESTIONS_RATE_LIMIT": "60 per minute",  # while typing, debounced
+}
 
 
-def record(step: Step, *, query: str = "", thread_id: int | None = None,
-           article_id: int | None = None, detail: str = "") -> None:
-    """Note one step of the current visitor's journey (cheap: safe on every page view)."""
+def _question_asked(thread, **_data) -> None:
+    """Web and API questions carry their asker's journey; imports and mentions do not."""
+    if not has_request_context() or thread.source not in (Source.WEB, Source.API):
+        return
+    thread_id, visitor = thread.id, None
+    if thread.source == Source.WEB and current_user.is_authenticated \
+            and current_user.id == thread.author_id:
+        visitor = recorder.visitor_id()
+    try:
+        services.attach_to_question(thread, visitor)
+    except Exception:  # the question is posted; its journey is a nice-to-have
+        db.session.rollback()
+        log.exception("journey: could not attach the journey to thread %s", thread_id)
+
+
+def _numbers_link(user) -> AccountLink | None:
+    if not can(user, "journey.view"):
+        return None
+    return AccountLink(_("Self-service"), url_for("journey.numbers"))
 
 
 def init_app(app: Flask) -> None:
-    pass
+    for name, value in DEFAULTS.items():
+        app.config.setdefault(name, value)
+    recorder.init_app(app)
+    app.register_blueprint(views.bp)
+    app.add_template_global(deflection.banner_html, "deflection_banner")
+    events.question_asked.connect(_question_asked)
+    add_account_link(app, _numbers_link)

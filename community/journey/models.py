@@ -30,7 +30,8 @@ class Step(StrEnum):
 
 class JourneyEvent(db.Model):
     __tablename__ = "journey_events"
-    __table_args__ = (Index("ix_journey_events_visitor_time", "visitor", "created_at"),)
+    __table_args__ = (Index("ix_journey_events_visitor_time", "visitor", "created_at"),
+                      Index("ix_journey_events_user_time", "user_id", "created_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # A random id kept in the visitor's session; signed-in visitors also carry user_id.

@@ -108,11 +108,100 @@ function addPreview(box) {
   });
 }
 
+// <form data-ask-form> (the ask page) works in two steps without this script: title and
+// product area, then "check these first", then the details. Here the whole form shows at
+// once, and solved questions like the title appear under it while it is typed (after a
+// pause, so not on every key). What was typed is kept in this tab's sessionStorage, so a
+// customer who opens a suggestion and comes back finds their question as they left it.
+const ASK_DRAFT = "peerdesk-ask-draft";
+const DRAFT_FIELDS = ["title", "category", "kind", "body", "tags"];
+
+function enhanceAskForm(form) {
+  form.querySelectorAll("[data-ask-details]").forEach((part) => { part.hidden = false; });
+  form.querySelectorAll("[data-ask-continue]").forEach((part) => part.remove());
+  restoreDraft(form);
+  saveDraft(form);
+  form.addEventListener("input", () => saveDraft(form));
+  form.addEventListener("change", () => saveDraft(form));
+  form.addEventListener("submit", () => sessionStorage.removeItem(ASK_DRAFT));
+  suggestWhileTyping(form, form.elements.title, document.getElementById("ask-suggestions"));
+}
+
+function restoreDraft(form) {
+  let saved;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(ASK_DRAFT) || "{}");
+  } catch (error) {
+    return;
+  }
+  const fresh = !form.elements.body.value;
+  for (const name of DRAFT_FIELDS) {
+    const field = form.elements[name];
+    if (!field || !saved[name]) continue;
+    if (name === "kind") {
+      if (fresh) field.value = saved.kind;
+    } else if (!field.value) {
+      field.value = saved[name];
+    }
+  }
+}
+
+function saveDraft(form) {
+  const draft = {};
+  for (const name of DRAFT_FIELDS) {
+    if (form.elements[name]) draft[name] = form.elements[name].value;
+  }
+  try {
+    sessionStorage.setItem(ASK_DRAFT, JSON.stringify(draft));
+  } catch (error) {
+    // storage full or disabled: the form still works
+  }
+}
+
+function suggestWhileTyping(form, title, box) {
+  if (!title || !box) return;
+  let timer = null;
+  let pending = null;
+  let shownFor = title.value.trim();
+  const update = async () => {
+    const text = title.value.trim();
+    if (text === shownFor) return;
+    shownFor = text;
+    if (pending) pending.abort();
+    if (text.length < 3) {
+      box.innerHTML = "";
+      return;
+    }
+    pending = new AbortController();
+    try {
+      const url = `${form.dataset.suggestionsUrl}?q=${encodeURIComponent(text)}`;
+      const response = await fetch(url, {
+        headers: { Accept: "text/html" }, credentials: "same-origin", signal: pending.signal,
+      });
+      if (response.ok) box.innerHTML = await response.text();  // escaped by the server
+    } catch (error) {
+      // aborted by newer typing, or offline: keep what is shown
+    }
+  };
+  title.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 300);
+  });
+  if (!box.children.length && shownFor.length >= 3) {
+    shownFor = "";
+    update();
+  }
+}
+
 function enhance(root) {
   root.querySelectorAll("form[data-confirm]").forEach(confirmBeforeSubmit);
   root.querySelectorAll("form.js-action").forEach((form) => sendWithFetch(form, toggle));
   root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
   root.querySelectorAll("[data-preview-for]").forEach(addPreview);
+  root.querySelectorAll("form[data-ask-form]").forEach(enhanceAskForm);
+  root.querySelectorAll("form[data-forget-draft]").forEach((form) => {
+    form.addEventListener("submit", () => sessionStorage.removeItem(ASK_DRAFT));
+  });
 }
 
 document.addEventListener("DOMContentLoaded", () => enhance(document));

@@ -1,0 +1,66 @@
+"""Deflection pages: suggestions while typing, the tracked click, "this solved it", and
+the staff's self-service numbers."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+)
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from app.extensions import limiter
+from app.permissions import require
+from community.journey import deflection, queries, recorder, services
+from community.journey.models import Step
+
+bp = Blueprint("journey", __name__)
+KIND = "<any(thread, article):kind>"
+
+
+@bp.get("/ask/suggestions")
+@limiter.limit(lambda: current_app.config["JOURNEY_SUGGESTIONS_RATE_LIMIT"])
+def suggestions():
+    """An HTML fragment for the ask page's script, or JSON with ``Accept: application/json``."""
+    found = deflection.suggest(request.args.get("q", ""))
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify({"suggestions": [
+            {"kind": item.kind, "id": item.id, "title": item.title,
+             "category": item.category, "url": item.tracked_url} for item in found]})
+    return render_template("journey/_suggestions.html", suggestions=found, show_empty=False)
+
+
+@bp.get(f"/ask/suggestion/{KIND}/<id:item_id>")
+def follow(kind: str, item_id: int):
+    """Record the click, then land on the page with the "did this solve it?" marker."""
+    target = deflection.target(kind, item_id)
+    if target is None:
+        abort(404)
+    recorder.record(Step.SUGGESTION_CLICKED, **target.ids)
+    return redirect(f"{target.url}?{deflection.MARKER}=1", 303)
+
+
+@bp.post(f"/ask/solved/{KIND}/<id:item_id>")
+def solved_it(kind: str, item_id: int):
+    target = deflection.target(kind, item_id)
+    if target is None:
+        abort(404)
+    services.solved_it(kind, item_id)
+    deflection.forget_draft()
+    flash(_("Thank you for telling us. We are glad this solved your problem."), "success")
+    return redirect(target.url, 303)
+
+
+@bp.get("/journey/numbers")
+@login_required
+def numbers():
+    require("journey.view")
+    return render_template("journey/numbers.html", days=queries.daily_numbers(),
+                           columns=queries.COLUMNS)
