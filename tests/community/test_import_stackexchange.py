@@ -1,0 +1,385 @@
+"""``flask import stackexchange``: real Stack Exchange dumps (shared/data/stackexchange, read
+in place) become categories, threads, answers, tags and links, credited as CC BY-SA asks.
+Edge cases (risky HTML, malformed files, a dump that grows) use tiny dumps made in tmp_path.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from xml.etree.ElementTree import iterparse
+from xml.sax.saxutils import quoteattr
+
+import pytest
+from sqlalchemy import func, select
+
+from app.accounts.models import User
+from app.extensions import db
+from app.text import render_markdown
+from community import services
+from community.importers.bodies import imported_body
+from community.importers.stackexchange import licence_for
+from community.models import Category, Notification, Post, Tag, Thread, ThreadLink, ThreadStatus
+
+DUMPS = Path(__file__).resolve().parents[3] / "shared" / "data" / "stackexchange"
+COFFEE, BICYCLES = DUMPS / "coffee", DUMPS / "bicycles.meta"
+
+
+def run_import(app, *args):
+    return app.test_cli_runner().invoke(args=["import", "stackexchange", *map(str, args)])
+
+
+def file_rows(path: Path) -> list[dict[str, str]]:
+    return [dict(element.attrib) for _event, element in iterparse(path)  # noqa: S314
+            if element.tag == "row"]
+
+
+def count(app, model, *where) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def thread_by_source(app, site: str, post_id: int) -> Thread:
+    with app.app_context():
+        return db.session.scalar(select(Thread).where(
+            Thread.external_id == f"stackexchange:{site}:{post_id}"))
+
+
+def page_of(client, thread: Thread) -> str:
+    return client.get(f"/t/{thread.id}/{thread.slug}").get_data(as_text=True)
+
+
+def write_dump(folder: Path, posts: list[dict], links: list[dict] = (),
+               tags: list[dict] | None = None) -> Path:
+    """A dump folder in the official format, for cases the real dumps do not have."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def document(root: str, rows) -> str:
+        lines = ["<row " + " ".join(f"{name}={quoteattr(str(value))}"
+                                    for name, value in row.items()) + " />" for row in rows]
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<{root}>\n' + "\n".join(lines) + \
+            f"\n</{root}>\n"
+
+    (folder / "Posts.xml").write_text(document("posts", posts), encoding="utf-8")
+    if links:
+        (folder / "PostLinks.xml").write_text(document("postlinks", links), encoding="utf-8")
+    if tags is not None:
+        (folder / "Tags.xml").write_text(document("tags", tags), encoding="utf-8")
+    return folder
+
+
+def question(ident: int, title: str, body: str = "<p>How do I descale my espresso machine?</p>",
+             created: str = "2016-05-01T10:00:00.000", **extra) -> dict:
+    return {"Id": ident, "PostTypeId": 1, "CreationDate": created, "Title": title,
+            "Body": body, "Tags": "<espresso><cleaning>", "OwnerUserId": 7, **extra}
+
+
+def answer(ident: int, parent: int, body: str = "<p>Use citric acid, then rinse twice.</p>",
+           created: str = "2016-05-02T10:00:00.000", **extra) -> dict:
+    return {"Id": ident, "PostTypeId": 2, "ParentId": parent, "CreationDate": created,
+            "Body": body, "OwnerUserId": 9, **extra}
+
+
+# --- a whole site -----------------------------------------------------------------------
+
+
+def test_a_whole_site_arrives_with_the_counts_of_its_file(app):
+    rows = file_rows(COFFEE / "Posts.xml")
+    questions = [row for row in rows if row["PostTypeId"] == "1"]
+    answers = [row for row in rows if row["PostTypeId"] == "2"]
+    answer_ids = {row["Id"] for row in answers}
+    accepted = [row for row in questions if row.get("AcceptedAnswerId") in answer_ids]
+
+    result = run_import(app, COFFEE)
+
+    assert result.exit_code == 0, result.output
+    assert f"Imported {len(questions)} threads and {len(answers)} answers" in result.output
+    others = len(rows) - len(questions) - len(answers)
+    assert re.search(rf"skipped \(not questions or answers\)\s+{others}", result.output)
+    with app.app_context():
+        category = db.session.scalar(select(Category).where(Category.slug == "coffee"))
+        assert category.thread_count == len(questions)
+        threads = db.session.scalars(select(Thread).where(Thread.category_id == category.id)).all()
+        assert len(threads) == len(questions)
+        assert sum(thread.reply_count for thread in threads) == len(answers)
+        assert sum(thread.accepted_post_id is not None for thread in threads) == len(accepted)
+        assert sum(thread.status == ThreadStatus.CLOSED for thread in threads) == sum(
+            "ClosedDate" in row for row in questions)
+
+
+def test_accepted_answers_tags_and_dates_come_from_the_dump(app):
+    run_import(app, "--limit", 5, COFFEE)
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)  # AcceptedAnswerId 24
+    with app.app_context():
+        thread = db.session.merge(thread)
+        assert thread.title == "How should I store whole bean coffee?"
+        assert thread.status == ThreadStatus.SOLVED
+        assert thread.accepted_post.external_id == "stackexchange:coffee.stackexchange.com:24"
+        assert thread.solved_at == thread.accepted_post.created_at
+        assert [tag.name for tag in thread.tags] == ["storage", "whole-bean"]
+        assert thread.created_at == datetime(2015, 1, 27, 20, 9, 32, 720000)
+        assert thread.language == "en" and thread.source.value == "import"
+        assert thread.source_url == "https://coffee.stackexchange.com/q/1"
+
+
+def test_importing_twice_imports_nothing_new(app):
+    first = run_import(app, "--limit", 20, COFFEE)
+    posts = count(app, Post)
+    second = run_import(app, "--limit", 20, COFFEE)
+    assert first.exit_code == second.exit_code == 0
+    assert "Imported 0 threads and 0 answers" in second.output
+    assert re.search(rf"already present \(skipped\)\s+{posts}", second.output)
+    assert count(app, Post) == posts and count(app, Category) == 1
+    assert count(app, User) == 1  # the one importer account, created once
+
+
+def search_page(client, text: str) -> str:
+    return client.get("/search", query_string={"q": text}).get_data(as_text=True)
+
+
+def test_found_by_search_after_the_import(app, client):
+    result = run_import(app, "--limit", 10, COFFEE)  # a new forum: the index is rebuilt
+    assert "Rebuilding the search index" in result.output
+    assert "How should I store whole bean coffee?" in search_page(client, "how to store beans")
+
+
+def test_a_small_import_indexes_only_its_threads(app, client, make, people):
+    native = [make.thread(people.asker, title=f"Lumio Buds case number {number} stopped charging")
+              for number in range(3)]
+    result = run_import(app, "--limit", 2, COFFEE)
+    assert "Indexing new threads" in result.output
+    assert "How should I store whole bean coffee?" in search_page(client, "store whole beans")
+    assert native[0].title in search_page(client, "case stopped charging")
+
+
+# --- links between questions ------------------------------------------------------------
+
+
+def test_post_links_become_duplicate_and_related_links_between_imported_questions(app):
+    limit = 40
+    questions = [int(row["Id"]) for row in file_rows(BICYCLES / "Posts.xml")
+                 if row["PostTypeId"] == "1"][:limit]
+    pairs: dict[frozenset, str] = {}
+    for row in file_rows(BICYCLES / "PostLinks.xml"):
+        ends = {int(row["PostId"]), int(row["RelatedPostId"])}
+        if ends <= set(questions) and row["LinkTypeId"] in ("1", "3"):
+            kind = "duplicate" if row["LinkTypeId"] == "3" else "related"
+            if pairs.get(frozenset(ends)) != "duplicate":
+                pairs[frozenset(ends)] = kind
+
+    result = run_import(app, "--limit", limit, BICYCLES)
+
+    assert result.exit_code == 0, result.output
+    assert count(app, ThreadLink, ThreadLink.kind == "duplicate") == \
+        list(pairs.values()).count("duplicate")
+    assert count(app, ThreadLink, ThreadLink.kind == "related") == \
+        list(pairs.values()).count("related")
+
+
+def test_a_duplicate_names_its_original_and_the_original_lists_it(app, client):
+    run_import(app, "--limit", 40, BICYCLES)  # post 1 was closed as a duplicate of 144
+    duplicate = thread_by_source(app, "bicycles.meta.stackexchange.com", 1)
+    original = thread_by_source(app, "bicycles.meta.stackexchange.com", 144)
+
+    on_duplicate = page_of(client, duplicate).split("Duplicate of", 1)
+    on_original = page_of(client, original).split("Duplicates of this question", 1)
+
+    assert len(on_duplicate) == 2 and original.title in on_duplicate[1]
+    assert len(on_original) == 2 and duplicate.title in on_original[1]
+
+
+# --- bodies -----------------------------------------------------------------------------
+
+
+def test_risky_html_in_a_body_does_not_survive(app, client, tmp_path):
+    risky = ('<p onclick="steal()">Descale <a href="javascript:alert(1)">here</a> '
+             '<img src="x.png" onerror="steal()"></p><script>alert("owned")</script>'
+             '<iframe src="https://evil.example"></iframe>')
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely",
+                                              body=risky)])
+    assert run_import(app, tmp_path / "coffee").exit_code == 0
+    html = page_of(client, thread_by_source(app, "coffee.stackexchange.com", 1))
+    body = html.split('class="post-body"', 1)[1].split("</div>", 1)[0]
+    assert "Descale" in body
+    for danger in ("<script", "onclick", "onerror", "javascript:", "<iframe"):
+        assert danger not in body
+
+
+def test_a_real_table_keeps_its_text_and_loses_its_styles():
+    row = next(row for row in file_rows(BICYCLES / "Posts.xml") if row["Id"] == "1416")
+    body = imported_body(row["Body"])
+    assert "<table>" in body and "Users suspended" in body
+    assert "style=" not in body and "s-table" not in body
+
+
+def test_saving_an_imported_body_unchanged_renders_the_same_page():
+    """body_source is what the edit form shows: Markdown must leave it as it is."""
+
+    def text(html: str) -> str:  # whitespace outside <pre> means nothing in HTML
+        parts = re.split(r"(<pre\b.*?</pre>)", html, flags=re.DOTALL)
+        return "".join(part if index % 2 else " ".join(part.split())
+                       for index, part in enumerate(parts)).strip()
+
+    for row in file_rows(COFFEE / "Posts.xml"):
+        if row["PostTypeId"] in ("1", "2"):
+            stored = imported_body(row["Body"])
+            assert text(str(render_markdown(stored))) == text(stored), row["Id"]
+
+
+def test_a_moderator_edit_keeps_the_imported_formatting(app, people, tmp_path):
+    code = "<pre><code>descale():\n\n    *run* acid_cycle(2)\n</code></pre>"
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely"),
+                                     answer(2, 1, f"<p>Run this:</p>\n\n{code}\n\n<ul>\n"
+                                                  "<li>rinse</li>\n\n<li>repeat</li></ul>")])
+    run_import(app, tmp_path / "coffee")
+    with app.app_context():
+        post = db.session.scalar(select(Post).where(Post.external_id.like("%:2")))
+        moderator = db.session.get(User, people.moderator.id)
+        services.edit_post(moderator, post, post.body_source + "\n\nEdit: rinse **twice**.")
+        html = db.session.get(Post, post.id).body_html
+    assert code in html  # the blank line and the indented line of code are untouched
+    assert "<li>rinse</li>" in html and "<strong>twice</strong>" in html
+
+
+# --- credit and licence -----------------------------------------------------------------
+
+
+def test_the_page_credits_the_site_the_author_and_the_licence_of_its_date(app, client):
+    run_import(app, "--limit", 3, COFFEE)  # posted in 2015: CC BY-SA 3.0
+    html = page_of(client, thread_by_source(app, "coffee.stackexchange.com", 1))
+    credit = html.split('class="import-credit"', 1)[1].split("</aside>", 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", "", credit).split())
+    assert "Originally asked on coffee.stackexchange.com by user 4, licensed CC BY-SA 3.0" in text
+    assert 'href="https://coffee.stackexchange.com/q/1"' in credit
+    assert 'href="https://coffee.stackexchange.com/users/4"' in credit
+    assert 'href="https://creativecommons.org/licenses/by-sa/3.0/"' in credit
+
+
+def test_the_licence_stated_in_the_dump_wins_over_the_date(app):
+    # bicycles.meta post 60 was asked in 2010 (2.5 by date) but the dump says 3.0
+    run_import(app, "--limit", 15, BICYCLES)
+    assert thread_by_source(app, "bicycles.meta.stackexchange.com", 60).licence == "CC BY-SA 3.0"
+
+
+@pytest.mark.parametrize(("created", "licence"), [
+    ("2011-04-07T23:59:59", "CC BY-SA 2.5"), ("2011-04-08T00:00:00", "CC BY-SA 3.0"),
+    ("2018-05-02T23:59:59", "CC BY-SA 3.0"), ("2018-05-03T00:00:00", "CC BY-SA 4.0"),
+])
+def test_the_licence_version_follows_the_post_date(created, licence):
+    assert licence_for(datetime.fromisoformat(created)) == licence
+
+
+def test_answers_credit_their_named_authors_not_a_local_account(app, client, tmp_path):
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely"),
+        answer(2, 1, OwnerDisplayName="Ada Roaster", OwnerUserId=""),
+    ])
+    run_import(app, tmp_path / "coffee")
+    html = page_of(client, thread_by_source(app, "coffee.stackexchange.com", 1))
+    assert re.search(r'class="author original-author"[^>]*>Ada Roaster<', html)
+    assert "stackexchange-import" not in html.split('class="post-body"', 1)[1]
+
+
+# --- the importer account ---------------------------------------------------------------
+
+
+def test_the_importer_account_cannot_sign_in(app, client, post_form):
+    run_import(app, "--limit", 1, COFFEE)
+    with app.app_context():
+        account = db.session.scalar(select(User))
+        assert account.username == "stackexchange-import" and not account.is_active
+    response = post_form("/sign-in", {"login": "stackexchange-import", "password": "!"})
+    assert response.status_code != 302  # still on the sign-in form
+
+
+def test_an_import_notifies_nobody(app):
+    run_import(app, "--limit", 10, COFFEE)
+    assert count(app, Notification) == 0
+
+
+# --- a dump that grows ------------------------------------------------------------------
+
+
+def test_a_second_run_adds_only_the_new_posts(app, tmp_path):
+    folder = tmp_path / "coffee"
+    write_dump(folder, [question(1, "Descaling an espresso machine safely"), answer(2, 1)])
+    run_import(app, folder)
+    write_dump(folder, [
+        question(1, "Descaling an espresso machine safely", AcceptedAnswerId=3),
+        answer(2, 1), answer(3, 1, "<p>Vinegar works but leaves a taste for days.</p>",
+                             created="2016-05-03T10:00:00.000"),
+        question(4, "Which grinder setting for a moka pot?", created="2016-06-01T10:00:00.000"),
+    ])
+
+    result = run_import(app, folder)
+
+    assert "Imported 1 threads and 1 answers" in result.output
+    assert re.search(r"already present \(skipped\)\s+2", result.output)
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    assert thread.reply_count == 2 and thread.status == ThreadStatus.SOLVED
+    assert thread.last_activity_at == datetime(2016, 5, 3, 10)
+    assert count(app, Post) == 4
+
+
+def test_the_askers_own_follow_up_is_not_an_answer(app, tmp_path):
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely"),
+        answer(2, 1, "<p>Update: I found the manual, still unsure about the acid.</p>",
+               OwnerUserId=7),
+    ])
+    run_import(app, tmp_path / "coffee")
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    assert thread.reply_count == 1 and thread.answered_at is None
+
+
+def test_tags_xml_brings_the_sites_tags_in_use(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely")],
+               tags=[{"Id": 1, "TagName": "espresso", "Count": 3},
+                     {"Id": 2, "TagName": "cold-brew", "Count": 2},
+                     {"Id": 3, "TagName": "never-used", "Count": 0}])
+    run_import(app, tmp_path / "coffee")
+    with app.app_context():
+        names = set(db.session.scalars(select(Tag.name)))
+    assert names == {"espresso", "cleaning", "cold-brew"}
+
+
+# --- bad input --------------------------------------------------------------------------
+
+
+def assert_refused(app, result, message: str) -> None:
+    assert result.exit_code != 0
+    assert message in result.output
+    assert count(app, Thread) == 0 and count(app, Category) == 0 and count(app, User) == 0
+
+
+def test_a_missing_folder_is_refused(app, tmp_path):
+    assert_refused(app, run_import(app, tmp_path / "nowhere"), "no such folder")
+
+
+def test_a_folder_without_posts_xml_is_refused(app, tmp_path):
+    (tmp_path / "coffee").mkdir()
+    assert_refused(app, run_import(app, tmp_path / "coffee"), "no Posts.xml here")
+
+
+def test_malformed_xml_is_refused_before_anything_is_written(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely")])
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "Posts.xml").write_text(
+        '<?xml version="1.0"?>\n<posts>\n<row Id="1" PostTypeId="1" Title="Cut off\n',
+        encoding="utf-8")
+    result = run_import(app, tmp_path / "coffee", tmp_path / "broken")  # a good one first
+    assert_refused(app, result, "not well-formed XML")
+
+
+def test_a_question_without_a_title_is_named_in_the_error(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely"),
+                                     question(5, "")])
+    assert_refused(app, run_import(app, tmp_path / "coffee"), "question 5 has no Title")
+
+
+def test_a_folder_that_names_no_site_asks_for_site(app, tmp_path):
+    write_dump(tmp_path / "my dump", [question(1, "Descaling an espresso machine safely")])
+    assert_refused(app, run_import(app, tmp_path / "my dump"), "--site HOST")
+    result = run_import(app, "--site", "coffee.stackexchange.com", tmp_path / "my dump")
+    assert result.exit_code == 0 and thread_by_source(app, "coffee.stackexchange.com", 1)
