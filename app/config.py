@@ -87,8 +87,10 @@ class Defaults:
 
     JOBS_STALE_AFTER_SECONDS = 180
 
+    # "whoosh": an index in the instance folder (one app node). "postgresql": full text in
+    # the database itself, shared by every node; needs a PostgreSQL database (see app/search).
     SEARCH_BACKEND = "whoosh"
-    SEARCH_INDEX_DIR: str | None = None  # default: instance/search-index
+    SEARCH_INDEX_DIR: str | None = None  # Whoosh's folder; default: instance/search-index
 
     API_TITLE = "Peerdesk API"
     API_VERSION = "v1"

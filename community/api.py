@@ -1,8 +1,9 @@
-"""The forum's API: threads, replies, accepted answers and helpful votes under /api/v1."""
+"""The forum's API: threads, replies, accepted answers, helpful votes and search under
+/api/v1."""
 
 from __future__ import annotations
 
-from flask import Flask, abort, jsonify
+from flask import Flask, abort, current_app, jsonify
 from flask.views import MethodView
 from flask_smorest import abort as api_abort
 from sqlalchemy import select
@@ -11,12 +12,14 @@ from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
 from app.api.docs import authenticated
 from app.extensions import db
-from community import queries, services
+from community import queries, search_views, services
 from community.models import Category, Post, Source, Thread
 from community.schemas import (
     NewPostSchema,
     NewThreadSchema,
     PostSchema,
+    SearchPageSchema,
+    SearchQuerySchema,
     ThreadPageSchema,
     ThreadQuerySchema,
     ThreadSchema,
@@ -153,3 +156,29 @@ class Votes(MethodView):
     def delete(self, post_id: int):
         """Take your helpful vote back."""
         return Accept._do(services.unvote_helpful, post_id)
+
+
+@bp.route("/search")
+class Search(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 422)
+    @bp.arguments(SearchQuerySchema, location="query")
+    @bp.response(200, SearchPageSchema)
+    def get(self, args):
+        """Search threads and articles with a question in natural language: any word may
+        match, more matching words rank higher; solved threads and helpful articles first.
+        Only what the token's user may read is returned."""
+        filters = search_views.Filters(category=args.get("category", ""),
+                                       solved_only=args["solved"], kind=args["type"])
+        try:
+            found = search_views.find(args["q"], filters, page=args["page"],
+                                      per_page=args["per_page"])
+        except search_views.UnknownCategory:
+            _refused(services.CommunityError("No category with this slug.", field="category"))
+        base = current_app.config["BASE_URL"]
+        return {"items": [{"kind": item.kind, "id": item.id, "title": item.title,
+                           "url": base + item.url, "snippet": str(item.snippet),
+                           "score": item.score} for item in found.items],
+                "page": found.page, "per_page": found.per_page, "total": found.total,
+                "suggestion": found.suggestion}

@@ -85,3 +85,41 @@ class NewThreadSchema(Schema):
 class NewPostSchema(Schema):
     body = fields.String(required=True, validate=validate.Length(
         min=rules.BODY_MIN, max=rules.BODY_MAX))
+
+
+# --- search -----------------------------------------------------------------------------
+
+SEARCH_TYPES = ("all", "threads", "articles")
+
+
+class SearchQuerySchema(Schema):
+    q = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                      metadata={"description": "A question in natural language."})
+    category = fields.String(validate=validate.Length(max=80),
+                             metadata={"description": "Category slug (includes its children)."})
+    type = fields.String(validate=validate.OneOf(SEARCH_TYPES), load_default="all",
+                         metadata={"description": "all, threads or articles"})
+    solved = fields.Boolean(load_default=False,
+                            metadata={"description": "Only solved threads (and articles)."})
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
+
+
+class SearchResultSchema(Schema):
+    kind = fields.String(metadata={"description": "thread or article"})
+    id = fields.Integer()
+    title = fields.String()
+    url = fields.String(metadata={"description": "The page, as an absolute URL."})
+    snippet = fields.String(metadata={
+        "description": "HTML: matched words in <b class=\"match\">; all else escaped. May be "
+                       "empty."})
+    score = fields.Float(metadata={"description": "Relevance; higher is better."})
+
+
+class SearchPageSchema(Schema):
+    items = fields.List(fields.Nested(SearchResultSchema))
+    page = fields.Integer()
+    per_page = fields.Integer()
+    total = fields.Integer()
+    suggestion = fields.String(allow_none=True, metadata={
+        "description": "The query with misspelled words corrected (\"did you mean\"), or null."})

@@ -1,6 +1,11 @@
 """What the community puts in the search index: one document per thread (its question
 and visible replies; an accepted answer weighs more than other replies).
 
+Its boost says how likely the thread is to help whoever searches: solved threads rank
+above answered ones, answered above unanswered, and helpful votes on its visible answers
+and "me too"s add a little (both saturate, so a popular thread cannot bury a better
+match). A published article starts a little above a solved thread (knowledge/rules.py).
+
 Documents are rebuilt from the database after each change that alters a thread's text or
 status (the receivers below run after commit). A thread whose question is held or hidden
 has no document; and since search pages load results with SQL and apply visibility
@@ -9,6 +14,7 @@ again, a lagging index still cannot show it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from flask import Flask
@@ -22,6 +28,16 @@ from community.models import Thread, Visibility
 from community.queries import thread_list
 
 BATCH = 500
+SOLVED, ANSWERED, UNANSWERED = 1.2, 1.05, 1.0
+MAX_VOTES_BONUS, MAX_ME_TOO_BONUS = 0.1, 0.05
+
+
+def boost(*, solved: bool, answered: bool, helpful_votes: int, me_too: int) -> float:
+    """1.0 for an unanswered question, up to about 1.38 for a solved, much-voted one."""
+    status = SOLVED if solved else ANSWERED if answered else UNANSWERED
+    votes = min(MAX_VOTES_BONUS, 0.025 * math.log2(1 + helpful_votes))
+    agreed = min(MAX_ME_TOO_BONUS, 0.0125 * math.log2(1 + me_too))
+    return round(status * (1 + votes + agreed), 4)
 
 
 def document_for(thread: Thread) -> search.Document | None:
@@ -32,12 +48,16 @@ def document_for(thread: Thread) -> search.Document | None:
     accepted = next((post for post in visible if post.id == thread.accepted_post_id), None)
     others = [plain_text(post.body_source) for post in visible
               if not post.is_opening and post is not accepted]
+    answers = [post for post in visible if post.author_id != thread.author_id]
     return search.Document(
         kind="thread", id=thread.id, title=thread.title,
         body="\n".join([plain_text(opening.body_source), *others]),
         extra=plain_text(accepted.body_source) if accepted else "",
         language=thread.language, tags=tuple(tag.name for tag in thread.tags),
-        category=thread.category.slug, solved=thread.accepted_post_id is not None,
+        category=thread.category.slug, solved=accepted is not None,
+        boost=boost(solved=accepted is not None, answered=bool(answers),
+                    helpful_votes=sum(post.helpful_count for post in answers),
+                    me_too=thread.me_too_count),
     )
 
 
@@ -76,7 +96,7 @@ def _thread_changed(sender, **_data) -> None:
 
 
 SIGNALS = (events.question_asked, events.answer_posted, events.post_edited,
-           events.answer_accepted, events.answer_unaccepted)
+           events.answer_accepted, events.answer_unaccepted, events.vote_cast)
 
 
 def init_app(app: Flask) -> None:

@@ -1,20 +1,153 @@
-"""The search page: ids from the index, rows (and visibility) from SQL, in the index's order."""
+"""The search page (and what the API's search shares with it): ids from the index, rows and
+visibility from SQL, in the index's order.
+
+Threads and articles are mixed as the index ranks them. Each kind is loaded with the
+query that applies its own visibility (a thread whose question is hidden, an article
+taken back), so a stale index never shows what a reader may not see; such hits are
+dropped from the page. Filters: a category (with its subcategories), solved only, and
+all / threads / articles.
+"""
 
 from __future__ import annotations
 
-from flask import render_template, request
+from dataclasses import dataclass
+
+from flask import abort, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.routing import BuildError
 
 from app import search as search_adapter
-from community import search_documents
+from app.web import page_number
+from community import queries, search_documents
+from community.journey import record
+from community.journey.models import Step
+from community.knowledge.queries import readable_articles
 from community.views import bp
+
+KINDS = {"all": ("thread", "article"), "threads": ("thread",), "articles": ("article",)}
+PER_PAGE = 10
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: str = ""  # a category slug; its subcategories are included
+    solved_only: bool = False
+    kind: str = "all"  # a key of KINDS
+
+
+@dataclass(frozen=True)
+class Found:
+    """One result as a reader sees it."""
+
+    kind: str
+    id: int
+    title: str
+    url: str
+    snippet: Markup
+    score: float
+    category: str
+    item: object  # the Thread or the Article, for the page's badges and summaries
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results, shaped for ``_pagination.html``."""
+
+    items: list[Found]
+    total: int
+    page: int
+    per_page: int
+    suggestion: str | None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+class UnknownCategory(ValueError):
+    pass
+
+
+def find(text: str, filters: Filters, *, page: int = 1, per_page: int = PER_PAGE) -> Page:
+    """Search, then load what the reader may see, in the index's order."""
+    found = search_adapter.query(
+        text, kinds=KINDS[filters.kind], categories=_category_slugs(filters.category),
+        solved_only=filters.solved_only, limit=per_page, offset=(page - 1) * per_page,
+        suggest=True)
+    return Page(_load(found.hits), found.total, page, per_page, found.suggestion)
+
+
+def _category_slugs(slug: str) -> list[str]:
+    if not slug:
+        return []
+    category = queries.category_by_slug(slug)
+    if category is None:
+        raise UnknownCategory(slug)
+    return [category.slug, *(child.slug for child in category.children)]
+
+
+def _load(hits: list[search_adapter.Hit]) -> list[Found]:
+    threads = search_documents.visible_threads([hit.id for hit in hits if hit.kind == "thread"])
+    article_ids = [hit.id for hit in hits if hit.kind == "article"]
+    articles = readable_articles(article_ids) if article_ids else {}
+    found = []
+    for hit in hits:
+        snippet = Markup(hit.highlight)  # noqa: S704 - escaped by the search backend
+        if hit.kind == "thread" and (thread := threads.get(hit.id)) is not None:
+            url = url_for("community.thread", thread_id=thread.id, slug=thread.slug)
+            found.append(Found("thread", thread.id, thread.title, url, snippet, hit.score,
+                               thread.category.name, thread))
+        elif hit.kind == "article" and (article := articles.get(hit.id)) is not None:
+            url = _article_url(article)
+            if url:
+                found.append(Found("article", article.id, article.current_revision.title,
+                                   url, snippet, hit.score, article.category.name, article))
+    return found
+
+
+def _article_url(article) -> str | None:
+    try:
+        return url_for("knowledge.article", article_id=article.id, slug=article.slug)
+    except BuildError:  # the knowledge base's pages are not installed
+        return None
+
+
+def _filters_from_request() -> Filters:
+    kind = request.args.get("type", "all")
+    return Filters(category=request.args.get("category", "")[:80],
+                   solved_only=request.args.get("solved") == "1",
+                   kind=kind if kind in KINDS else "all")
 
 
 @bp.get("/search")
 def search():
-    query = request.args.get("q", "").strip()[:200]
-    found = search_adapter.query(query, kinds=["thread"], limit=20) if query else None
-    threads = search_documents.visible_threads([hit.id for hit in found.hits]) if found else {}
-    results = [(threads[hit.id], Markup(hit.highlight))  # noqa: S704 - escaped by Whoosh
-               for hit in (found.hits if found else []) if hit.id in threads]
-    return render_template("community/search.html", query=query, results=results)
+    text = request.args.get("q", "").strip()[:MAX_QUERY]
+    filters = _filters_from_request()
+    number = page_number()
+    results = None
+    if text:
+        try:
+            results = find(text, filters, page=number)
+        except UnknownCategory:
+            abort(404)
+        if number == 1:
+            record(Step.SEARCHED, query=text, detail=str(results.total))
+    return render_template("community/search.html", query=text, filters=filters,
+                           results=results, page=results, categories=queries.top_categories())

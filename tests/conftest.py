@@ -70,6 +70,20 @@ def backend(request):
 
 
 @pytest.fixture(scope="session")
+def search_backend():
+    """The app's ``SEARCH_BACKEND``: Whoosh, unless a test is marked ``EVERY_SEARCH_BACKEND``."""
+    return "whoosh"
+
+
+# Mark a test (or a module, with ``pytestmark``) to run it once per search backend each
+# database offers: Whoosh on SQLite and on PostgreSQL, PostgreSQL full text on PostgreSQL.
+EVERY_SEARCH_BACKEND = pytest.mark.parametrize(
+    ("backend", "search_backend"),
+    [("sqlite", "whoosh"), ("postgresql", "whoosh"), ("postgresql", "postgresql")],
+    ids=["sqlite-whoosh", "postgresql-whoosh", "postgresql-fts"], scope="session")
+
+
+@pytest.fixture(scope="session")
 def database_url(backend, tmp_path_factory, request):
     """One database per backend for the run, with the schema created once."""
     if backend == "sqlite":
@@ -104,7 +118,7 @@ def app_settings(url: str, **extra) -> dict:
 
 
 @pytest.fixture
-def app(database_url, smtp_server, tmp_path):
+def app(database_url, smtp_server, tmp_path, search_backend):
     from app import create_app
     from app.extensions import db
 
@@ -113,6 +127,7 @@ def app(database_url, smtp_server, tmp_path):
     app = create_app(
         app_settings(database_url, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
                      MAIL_PORT=controller.port,
+                     SEARCH_BACKEND=search_backend,
                      SEARCH_INDEX_DIR=str(tmp_path / "search-index"))
     )
     # No app context stays pushed during the test: requests must get their own, as in

@@ -8,18 +8,26 @@ after the transaction that changed them has committed (the package's event recei
 call :func:`update`), never during a flush. ``flask search reindex`` rebuilds everything
 from the database, which is the only source of truth.
 
-Backends: Whoosh (``SEARCH_BACKEND = "whoosh"``, the default, an index in the instance
-folder). A PostgreSQL full-text backend for several app nodes comes next.
+Backends (``SEARCH_BACKEND``): "whoosh", the default, an index in the instance folder
+(``whoosh_backend.py``); "postgresql", full text in the PostgreSQL database itself, so
+several app nodes share one index (``postgres_backend.py``). Both get the same parsed
+query (``terms.py``: words, synonym groups from the editable list, filters), rank by text
+score times ``Document.boost``, and answer "did you mean" from their vocabulary
+(``spelling.py``). Admins edit the synonym list at /admin/search/synonyms (``views.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from flask import Flask, current_app
+from sqlalchemy.engine import make_url
+
+from app.search import terms
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class Hit:
 class Results:
     hits: list[Hit]
     total: int
+    suggestion: str | None = None  # the query with its misspelled words corrected
 
 
 @dataclass(frozen=True)
@@ -70,20 +79,55 @@ class Source:
     count: Callable[[], int]
 
 
+class Backend(Protocol):
+    """What a backend does. It receives queries already parsed (words, synonym groups,
+    filters: see terms.py) and answers with ids; it also knows its vocabulary (every
+    indexed word and how many documents hold it) for "did you mean"."""
+
+    def write(self, documents: list[Document], remove: list[str]) -> None: ...
+
+    def rebuilding(self) -> AbstractContextManager[Callable[[Document], None]]: ...
+
+    def search(self, query: terms.Query, *, limit: int, offset: int) -> Results: ...
+
+    def known(self, words: list[str]) -> set[str]: ...
+
+    def similar(self, word: str) -> list[tuple[str, int]]: ...
+
+
 @dataclass
 class Search:
-    backend: object
+    backend: Backend
     sources: dict[str, Source] = field(default_factory=dict)
 
 
 def init_app(app: Flask) -> None:
-    from app.search import cli
-    from app.search.whoosh_backend import WhooshBackend
+    from app.search import cli, demo, models, permissions, views  # noqa: F401
 
-    if app.config["SEARCH_BACKEND"] != "whoosh":
-        raise RuntimeError(f"Unknown SEARCH_BACKEND {app.config['SEARCH_BACKEND']!r}.")
-    app.extensions["peerdesk_search"] = Search(WhooshBackend(app.config["SEARCH_INDEX_DIR"]))
+    app.extensions["peerdesk_search"] = Search(_backend(app))
     app.cli.add_command(cli.search)
+    views.init_app(app)
+
+
+def _backend(app: Flask) -> Backend:
+    choice = app.config["SEARCH_BACKEND"]
+    if choice == "whoosh":
+        from app.search.whoosh_backend import WhooshBackend
+
+        return WhooshBackend(app.config["SEARCH_INDEX_DIR"])
+    if choice == "postgresql":
+        database = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name()
+        if database != "postgresql":
+            raise RuntimeError(
+                f'SEARCH_BACKEND is "postgresql", but the database is {database}: the '
+                "PostgreSQL full-text backend keeps its index in the database itself. Use a "
+                'PostgreSQL DATABASE_URL, or set PEERDESK_SEARCH_BACKEND="whoosh".')
+        from app.search.postgres_backend import PostgresBackend
+
+        return PostgresBackend()
+    raise RuntimeError(f"Unknown SEARCH_BACKEND {choice!r}: use \"whoosh\" (the default, an "
+                       'index in the instance folder) or "postgresql" (full text in the '
+                       "PostgreSQL database, for several app nodes).")
 
 
 def _search() -> Search:
@@ -123,9 +167,23 @@ def update(kind: str, ids: Iterable[int]) -> None:
 
 
 def query(text: str, *, kinds: Iterable[str] | None = None, category: str | None = None,
-          solved_only: bool = False, limit: int = 20, offset: int = 0) -> Results:
-    return _search().backend.search(text, kinds=list(kinds or []), category=category,
-                                    solved_only=solved_only, limit=limit, offset=offset)
+          categories: Iterable[str] = (), solved_only: bool = False, limit: int = 20,
+          offset: int = 0, suggest: bool = False) -> Results:
+    """Natural-language search: any word may match, more matching words (and synonym
+    groups) rank higher. ``category`` or ``categories`` are slugs (a document matches any);
+    ``suggest`` adds "did you mean" when some words are unknown to the index."""
+    from app.search import spelling, stopwords, synonyms
+
+    known_synonyms = synonyms.load()
+    parsed = terms.parse(text, known_synonyms, kinds=kinds or (),
+                         categories=[*([category] if category else []), *categories],
+                         solved_only=solved_only)
+    backend = _search().backend
+    found = backend.search(parsed, limit=limit, offset=offset) if parsed.groups else Results([], 0)
+    if suggest:
+        never = known_synonyms.words | stopwords.ALL
+        found = replace(found, suggestion=spelling.suggestion(text, backend, never))
+    return found
 
 
 def rebuild(progress: Callable[[int], None] = lambda _n: None) -> int:

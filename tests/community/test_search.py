@@ -1,8 +1,15 @@
-"""Search over threads: natural language, both languages, and never hidden content."""
+"""Search over threads: natural language, both languages, and never hidden content.
+
+Every test runs on each search backend (Whoosh on SQLite and PostgreSQL, PostgreSQL full
+text), since both must keep the same promises."""
 
 from app import search
 from app.extensions import db
+from app.search import synonyms
 from community.models import Post, Thread, Visibility
+from tests.conftest import EVERY_SEARCH_BACKEND
+
+pytestmark = EVERY_SEARCH_BACKEND
 
 
 def results_page(client, text: str) -> str:
@@ -72,3 +79,142 @@ def test_threads_leave_the_index_when_reindexed_after_being_hidden(app, make, pe
         search.update("thread", [thread.id])
         assert search.query("moderators will hide").total == 0
         assert db.session.get(Thread, thread.id) is not None
+
+
+# --- ranking --------------------------------------------------------------------------
+
+
+def titles_in_order(html: str, *titles: str) -> list[str]:
+    return sorted((title for title in titles if title in html), key=html.index)
+
+
+def test_a_solved_thread_ranks_above_an_unanswered_one_with_the_same_words(
+        client, make, people):
+    body = "The charging case of my Buds Pro shows no light when I plug it in."
+    make.thread(people.other, title="Buds Pro case shows no light when plugged", body=body)
+    solved = make.thread(people.asker, title="Buds Pro case shows no light at all",
+                         body=body + " Any ideas?")
+    answer = make.reply(people.helper, solved, "Clean the USB-C port with a wooden toothpick.")
+    make.act("accept", people.asker, answer)
+    html = results_page(client, "buds pro case no light")
+    assert titles_in_order(html, solved.title, "Buds Pro case shows no light when plugged")[0] \
+        == solved.title
+
+
+def test_what_happened_outweighs_when_it_happened(client, make, people):
+    charging = make.thread(people.asker, title="Buds Pro case will not charge any more",
+                           body="The case stays dark on the cable, the earbuds are fine.")
+    make.thread(people.other, title="Buds Pro update keeps failing at 60 percent",
+                body="The update stops halfway through, every single time.")
+    html = results_page(client, "my buds will not charge after the update")
+    assert html.index(charging.title) < html.index("Buds Pro update keeps failing")
+
+
+def test_synonyms_from_the_list_widen_the_question(app, client, make, people):
+    thread = make.thread(people.asker, title="Left earbuds stay silent after pairing",
+                         body="Only the right one plays music.")
+    with app.app_context():
+        synonyms.replace([["earbuds", "auricolari"]])
+    assert thread.title in results_page(client, "auricolari")
+
+
+# --- did you mean ---------------------------------------------------------------------
+
+
+def test_a_misspelled_question_offers_the_corrected_one_as_a_link(client, make, people):
+    make.thread(people.asker, title="Earbuds charging case light blinks",
+                body="My earbuds are not charging in the case any more.")
+    html = results_page(client, "earbds chargng")
+    assert "Did you mean" in html
+    assert 'href="/search?q=earbuds+charging"' in html
+
+
+def test_words_of_hidden_threads_are_never_suggested(app, make, people):
+    thread = make.thread(people.asker, title="Prototype codenamed zephyrine leaked",
+                         body="Photos of the unreleased headphones are posted here.")
+    with app.app_context():
+        assert search.query("zephyrin", suggest=True).suggestion == "zephyrine"
+        opening = db.session.scalar(db.select(Post).where(Post.thread_id == thread.id))
+        opening.visibility = Visibility.HIDDEN
+        db.session.commit()
+        search.update("thread", [thread.id])
+        assert search.query("zephyrin", suggest=True).suggestion is None
+
+
+def test_no_suggestion_when_every_word_is_known(client, make, people):
+    make.thread(people.asker, title="Earbuds charging case light blinks")
+    assert "Did you mean" not in results_page(client, "earbuds charging")
+
+
+# --- filters, pages, empty state ------------------------------------------------------
+
+
+def test_the_category_filter_includes_its_subcategories(client, make, people):
+    audio = make.category("Audio")
+    earbuds = make.category("Earbuds", parent=audio)
+    watches = make.category("Watches")
+    inside = make.thread(people.asker, earbuds, title="Battery drains overnight on the buds")
+    make.thread(people.asker, watches, title="Battery drains overnight on the watch")
+    html = client.get("/search", query_string={"q": "battery drains", "category": "audio"}
+                      ).get_data(as_text=True)
+    assert inside.title in html and "on the watch" not in html
+
+
+def test_an_unknown_category_is_not_found(client):
+    response = client.get("/search", query_string={"q": "battery", "category": "toasters"})
+    assert response.status_code == 404
+
+
+def test_solved_only_leaves_out_open_questions(client, make, people):
+    solved = make.thread(people.asker, title="Remote stopped pairing with the box")
+    answer = make.reply(people.helper, solved, "Take the batteries out for a minute.")
+    make.act("accept", people.asker, answer)
+    make.thread(people.other, title="Remote stopped pairing after a drop")
+    html = client.get("/search", query_string={"q": "remote pairing", "solved": "1"}
+                      ).get_data(as_text=True)
+    assert solved.title in html and "after a drop" not in html
+
+
+def test_results_come_ten_to_a_page_with_a_link_to_the_next(client, make, people):
+    for number in range(12):
+        make.thread(people.asker, title=f"Speaker crackles at volume level {number + 10}")
+    first = results_page(client, "speaker crackles")
+    second = client.get("/search", query_string={"q": "speaker crackles", "page": 2}
+                        ).get_data(as_text=True)
+    assert first.count("search-result-thread") == 10 and 'rel="next"' in first
+    assert second.count("search-result-thread") == 2
+
+
+def test_snippets_escape_the_text_around_the_match(client, make, people):
+    make.thread(people.asker, title="Lumio app shows raw markup on the settings screen",
+                body="The screen shows `<script>alert(1)</script>` next to the toggle.")
+    html = results_page(client, "toggle")
+    assert "toggle</b>" in html
+    assert "<script>alert(1)" not in html and "</script> next" not in html
+
+
+def test_articles_and_threads_share_the_results_each_linking_to_its_page(
+        app, client, make, people):
+    reviewer = make.admin()
+    article = make.article(people.moderator, title="Resetting the Stream 4K remote",
+                           body="Hold Home and Back for ten seconds until the light blinks.",
+                           reviewer=reviewer)
+    thread = make.thread(people.asker, title="Stream 4K remote needs a reset, how?")
+    html = results_page(client, "reset the remote")
+    assert f'href="/kb/{article.id}/{article.slug}"' in html
+    assert thread.title in html
+
+
+def test_the_type_filter_shows_articles_only(client, make, people):
+    make.article(people.moderator, title="Resetting the Stream 4K remote",
+                 body="Hold Home and Back for ten seconds until the light blinks.",
+                 reviewer=make.admin())
+    thread = make.thread(people.asker, title="Stream 4K remote needs a reset, how?")
+    html = client.get("/search", query_string={"q": "remote reset", "type": "articles"}
+                      ).get_data(as_text=True)
+    assert "Resetting the Stream 4K remote" in html and thread.title not in html
+
+
+def test_nothing_found_offers_to_ask_the_community(client):
+    html = results_page(client, "zebra xylophone")
+    assert "Nothing matches" in html and 'href="/ask"' in html

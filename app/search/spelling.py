@@ -1,0 +1,65 @@
+"""Spelling ("did you mean"): replace the query words the index has never seen by the
+closest word it has, so "earbds chargng" suggests "earbuds charging".
+
+The backend knows the vocabulary (every word of the indexed text, with how many documents
+hold it) and proposes near words; the choice is made here, the same way for every
+backend: fewest edits (a swap of two letters is one edit), then the most documents. Words
+of up to five letters may differ by one edit, longer ones by two. Numbers, words under
+three letters, common words and the synonym list's own words are never corrected.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from app.search.terms import WORD, words
+
+MIN_LENGTH = 3
+
+
+class Vocabulary(Protocol):
+    def known(self, words: list[str]) -> set[str]: ...
+
+    def similar(self, word: str) -> list[tuple[str, int]]: ...
+
+
+def max_edits(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+def distance(a: str, b: str) -> int:
+    """Edits between ``a`` and ``b``: insertions, deletions, substitutions and swaps of
+    neighbouring letters (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def closest(word: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The best replacement among (word, documents) pairs, or None if none is near."""
+    limit = max_edits(word)
+    scored = [(edits, -documents, candidate) for candidate, documents in candidates
+              if candidate != word and (edits := distance(word, candidate)) <= limit]
+    return min(scored)[2] if scored else None
+
+
+def suggestion(text: str, vocabulary: Vocabulary, never: set[str] = frozenset()) -> str | None:
+    """``text`` with its unknown words corrected, or None when there is nothing to correct."""
+    checked = [word for word in dict.fromkeys(words(text))
+               if len(word) >= MIN_LENGTH and not word.isdigit() and word not in never]
+    if not checked:
+        return None
+    known = vocabulary.known(checked)
+    fixes = {word: fix for word in checked if word not in known
+             and (fix := closest(word, vocabulary.similar(word)))}
+    if not fixes:
+        return None
+    return WORD.sub(lambda match: fixes.get(match.group(0).lower(), match.group(0)), text)

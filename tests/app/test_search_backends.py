@@ -1,0 +1,62 @@
+"""What each search backend promises beyond the shared page tests: choosing one, a
+reindex while the site serves."""
+
+import pytest
+
+from app import create_app
+from app import search as search_adapter
+from tests.conftest import EVERY_SEARCH_BACKEND, app_settings
+
+
+def test_postgresql_search_refuses_to_start_on_sqlite(tmp_path):
+    settings = app_settings(f"sqlite:///{tmp_path / 'x.sqlite'}", SEARCH_BACKEND="postgresql")
+    with pytest.raises(RuntimeError, match="PostgreSQL full-text backend"):
+        create_app(settings)
+
+
+def test_an_unknown_search_backend_is_refused_by_name(tmp_path):
+    settings = app_settings(f"sqlite:///{tmp_path / 'x.sqlite'}", SEARCH_BACKEND="solr")
+    with pytest.raises(RuntimeError, match="'solr'"):
+        create_app(settings)
+
+
+def document(ident: int, title: str) -> search_adapter.Document:
+    return search_adapter.Document("thread", ident, title, body=f"{title}, in more words.")
+
+
+def found(text: str) -> list[int]:
+    return [hit.id for hit in search_adapter.query(text).hits]
+
+
+@EVERY_SEARCH_BACKEND
+def test_searches_find_the_old_documents_while_a_reindex_runs(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with backend.rebuilding() as write:
+            write(document(1, "Remote control unresponsive"))
+            assert found("remote") == [1]
+        assert found("remote") == [1]
+
+
+@EVERY_SEARCH_BACKEND
+def test_a_reindex_drops_documents_it_did_not_write(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive"),
+                       document(2, "Remote battery cover lost")], remove=[])
+        with backend.rebuilding() as write:
+            write(document(1, "Remote control unresponsive"))
+        assert found("remote") == [1]
+
+
+@pytest.mark.parametrize(("backend", "search_backend"), [("postgresql", "postgresql")],
+                         ids=["postgresql-fts"], scope="session")
+def test_a_change_written_during_a_reindex_is_not_overwritten_by_it(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Soundbar silent")], remove=[])
+        with backend.rebuilding() as write:
+            write(document(1, "Soundbar silent"))  # read before the change below
+            backend.write([document(1, "Soundbar silent, fixed by switching on ARC")], [])
+        assert found("arc") == [1]

@@ -1,0 +1,65 @@
+"""How a query is read before any backend sees it, and how "did you mean" picks a word.
+Pure rules: no app, no database."""
+
+from app.search import spelling
+from app.search.terms import CONTEXT_WEIGHT, Synonyms, parse
+
+EARBUDS = Synonyms([["earbuds", "buds", "auricolari"], ["wi-fi", "wifi"]])
+
+
+def typed(query) -> list[str]:
+    return [" ".join(group.typed) for group in query.groups]
+
+
+def test_common_words_of_either_language_are_not_searched():
+    query = parse("my earbuds will not charge", EARBUDS)
+    assert typed(query) == ["earbuds", "charge"]
+
+
+def test_a_question_of_only_common_words_still_searches_them():
+    assert typed(parse("the who", EARBUDS)) == ["the", "who"]
+
+
+def test_the_question_language_is_told_by_its_common_words():
+    assert parse("my earbuds will not charge", EARBUDS).language == "en"
+    assert parse("le cuffie non si caricano più", EARBUDS).language == "it"
+    assert parse("earbuds charging", EARBUDS).language is None
+
+
+def test_words_after_after_count_half_until_the_clause_ends():
+    query = parse("earbuds won't charge after the update, help", EARBUDS)
+    weights = {" ".join(group.typed): group.weight for group in query.groups}
+    assert weights == {"earbuds": 1.0, "charge": 1.0, "update": CONTEXT_WEIGHT, "help": 1.0}
+
+
+def test_a_word_expands_to_its_synonym_group_with_the_typed_word_first():
+    group = parse("buds", EARBUDS).groups[0]
+    assert group.typed == ("buds",)
+    assert group.synonyms == (("earbuds",), ("auricolari",))
+
+
+def test_synonyms_match_other_forms_of_the_word():
+    assert parse("my bud", EARBUDS).groups[0].synonyms
+
+
+def test_a_synonym_term_of_several_words_matches_as_a_phrase():
+    group = parse("no wi-fi at all", EARBUDS).groups[0]
+    assert group.typed == ("wi", "fi") and group.synonyms == (("wifi",),)
+
+
+def test_two_synonyms_in_one_question_count_once():
+    assert len(parse("earbuds buds", EARBUDS).groups) == 1
+
+
+def test_a_swap_of_two_letters_is_one_edit():
+    assert spelling.distance("chrage", "charge") == 1
+    assert spelling.distance("earbds", "earbuds") == 1
+
+
+def test_the_closest_word_wins_then_the_most_frequent():
+    assert spelling.closest("chargng", [("charging", 3), ("changing", 40)]) == "charging"
+    assert spelling.closest("bat", [("bag", 2), ("cat", 9)]) == "cat"
+
+
+def test_far_words_are_never_suggested():
+    assert spelling.closest("earbds", [("keyboard", 50)]) is None
