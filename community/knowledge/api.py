@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, url_for
+from flask import Flask, abort, jsonify, url_for
 from flask.views import MethodView
 from flask_smorest import abort as api_abort
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from community.knowledge.schemas import (
     ArticleQuerySchema,
     ArticleSchema,
     NewArticleSchema,
+    StaffArticleSchema,
 )
 from community.models import Post
 from community.services import CommunityError
@@ -34,6 +35,15 @@ def init_app(app: Flask) -> None:
 def _refused(error: CommunityError):
     extra = {"errors": {error.field: [error.message]}} if error.field else {}
     api_abort(error.status, message=error.message, **extra)
+
+
+def _schema(many: bool = False):
+    staff = can(current_api_user(), "article.view_unpublished")
+    return (StaffArticleSchema if staff else ArticleSchema)(many=many)
+
+
+def _dump(article: Article, status: int = 200):
+    return jsonify(_schema().dump(_with_url(article))), status
 
 
 def _with_url(article: Article) -> Article:
@@ -68,12 +78,12 @@ class Articles(MethodView):
             statement = statement.where(Article.language == args["language"])
         page = db.paginate(statement, page=args["page"], per_page=args["per_page"],
                            error_out=False)
-        return {"items": [_with_url(article) for article in page.items], "page": page.page,
-                "per_page": page.per_page, "total": page.total}
+        return jsonify({"items": _schema(many=True).dump([_with_url(a) for a in page.items]),
+                        "page": page.page, "per_page": page.per_page, "total": page.total})
 
     @authenticated(bp, 403, 422)
     @bp.arguments(NewArticleSchema)
-    @bp.response(201, ArticleSchema)
+    @bp.response(201, StaffArticleSchema)
     def post(self, payload):
         """Write an article (staff). It starts as a draft, or in review with ``submit``."""
         category = forum_queries.category_by_slug(payload["category"])
@@ -85,7 +95,7 @@ class Articles(MethodView):
                                       language=payload["language"], submit=payload["submit"])
         except CommunityError as error:
             _refused(error)
-        return _with_url(created)
+        return _dump(created, 201)
 
 
 @bp.route("/posts/<id:post_id>/promote")
@@ -93,7 +103,7 @@ class Promote(MethodView):
     decorators = [token_required]
 
     @authenticated(bp, 403, 404, 409, 422)
-    @bp.response(201, ArticleSchema)
+    @bp.response(201, StaffArticleSchema)
     def post(self, post_id: int):
         """Draft an article from this accepted answer and its question, with personal
         data removed (listed in ``redactions``), and send it to review (staff)."""
@@ -105,4 +115,4 @@ class Promote(MethodView):
             created = services.promote(current_api_user(), post)
         except CommunityError as error:
             _refused(error)
-        return _with_url(created)
+        return _dump(created, 201)

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -63,6 +64,8 @@ class EditArticleForm(ArticleForm):
 
 
 class ReviewForm(FlaskForm):
+    # The revision the reviewer read: a newer one submitted meanwhile is not decided unseen.
+    revision_id = HiddenField(filters=[lambda value: int(value) if str(value).isdigit() else None])
     comment = TextAreaField(_l("Comment for the author"), validators=[Length(max=500)],
                             description=_l("Required when you send it back."),
                             render_kw={"rows": 3})

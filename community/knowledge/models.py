@@ -34,6 +34,7 @@ class RevisionState(StrEnum):
     IN_REVIEW = "in_review"
     APPROVED = "approved"
     REJECTED = "rejected"
+    SUPERSEDED = "superseded"  # replaced by a newer revision before anyone decided
 
 
 class FeedbackReason(StrEnum):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.extensions import db
 from community.knowledge import rules
@@ -15,7 +15,7 @@ from community.knowledge.models import (
     PromotionCandidate,
     RevisionState,
 )
-from community.models import Category, member_products
+from community.models import Category, Thread, member_products
 
 
 def readable():
@@ -68,6 +68,12 @@ def _helpfulness():
     return (Article.helpful_yes + 1) * 1.0 / (Article.helpful_yes + Article.helpful_no + 2)
 
 
+def _faq_order(language: str, products: list[int]) -> list:
+    order = [case((Article.category_id.in_(products), 0), else_=1)] if products else []
+    return [*order, case((Article.language == language, 0), else_=1),
+            _helpfulness().desc(), Article.view_count.desc(), Article.id.desc()]
+
+
 def top_articles(*, language: str, category: Category | None = None,
                  products: list[int] = (), limit: int = 5) -> list[Article]:
     """The contextual FAQ: the most helpful, most read articles of a product area. A
@@ -76,12 +82,28 @@ def top_articles(*, language: str, category: Category | None = None,
     if category is not None:
         ids = [category.id, *(child.id for child in category.children)]
         statement = statement.where(Article.category_id.in_(ids))
-    order = []
-    if products:
-        order.append(case((Article.category_id.in_(products), 0), else_=1))
-    order += [case((Article.language == language, 0), else_=1),
-              _helpfulness().desc(), Article.view_count.desc(), Article.id.desc()]
+    order = _faq_order(language, list(products))
     return list(db.session.scalars(statement.order_by(*order).limit(limit)))
+
+
+def top_articles_by_area(*, language: str, products: list[int] = (),
+                         per_area: int = 5) -> dict[int, list[Article]]:
+    """:func:`top_articles` for every top-level area at once (one query, not one per
+    area): {top-level category id: articles}."""
+    area = func.coalesce(Category.parent_id, Category.id)
+    order = _faq_order(language, list(products))
+    ranked = (select(Article.id, func.row_number().over(partition_by=area, order_by=order)
+                     .label("rank"))
+              .join(Category, Category.id == Article.category_id)
+              .where(Article.current_revision_id.is_not(None),
+                     Article.status == ArticleStatus.PUBLISHED).subquery())
+    chosen = select(ranked.c.id).where(ranked.c.rank <= per_area)
+    grouped: dict[int, list[Article]] = {}
+    for article in db.session.scalars(readable().where(Article.id.in_(chosen))
+                                      .order_by(*order)):
+        top = article.category.parent_id or article.category_id
+        grouped.setdefault(top, []).append(article)
+    return grouped
 
 
 def all_areas() -> list[Category]:
@@ -123,16 +145,23 @@ def flagged_for_review() -> list[Article]:
 
 
 def drafts() -> list[Article]:
+    """Articles whose newest revision is a draft or was sent back, published ones too."""
+    newest = (select(func.max(ArticleRevision.id)).group_by(ArticleRevision.article_id)
+              .scalar_subquery())
     return list(db.session.scalars(
-        select(Article).where(Article.status == ArticleStatus.DRAFT)
-        .options(joinedload(Article.category), selectinload(Article.revisions))
-        .order_by(Article.updated_at.desc())))
+        select(Article).join(ArticleRevision, ArticleRevision.article_id == Article.id)
+        .where(ArticleRevision.id.in_(newest), Article.status != ArticleStatus.ARCHIVED,
+               ArticleRevision.state.in_((RevisionState.DRAFT, RevisionState.REJECTED)))
+        .options(joinedload(Article.category), joinedload(Article.current_revision),
+                 contains_eager(Article.revisions))
+        .order_by(ArticleRevision.created_at.desc()).limit(100)).unique())
 
 
 def archived() -> list[Article]:
     return list(db.session.scalars(
         select(Article).where(Article.status == ArticleStatus.ARCHIVED)
-        .options(joinedload(Article.category), joinedload(Article.current_revision))
+        .options(joinedload(Article.category), joinedload(Article.current_revision),
+                 selectinload(Article.revisions))
         .order_by(Article.updated_at.desc()).limit(50)))
 
 
@@ -158,17 +187,29 @@ def feedback_reasons(article_ids: list[int]) -> dict[int, dict[str, int]]:
     return counts
 
 
-def recent_comments(article_id: int, limit: int = 10) -> list[ArticleFeedback]:
-    return list(db.session.scalars(
-        select(ArticleFeedback).where(ArticleFeedback.article_id == article_id,
-                                      ArticleFeedback.helpful.is_(False))
-        .order_by(ArticleFeedback.created_at.desc()).limit(limit)))
+def recent_comments(article_ids: list[int], per_article: int = 3
+                    ) -> dict[int, list[ArticleFeedback]]:
+    """Readers' latest "not helpful" comments, a few per article."""
+    found: dict[int, list[ArticleFeedback]] = {}
+    if not article_ids:
+        return found
+    rows = db.session.scalars(
+        select(ArticleFeedback).where(ArticleFeedback.article_id.in_(article_ids),
+                                      ArticleFeedback.helpful.is_(False),
+                                      ArticleFeedback.comment != "")
+        .order_by(ArticleFeedback.created_at.desc()).limit(per_article * len(article_ids)))
+    for feedback in rows:
+        mine = found.setdefault(feedback.article_id, [])
+        if len(mine) < per_article:
+            mine.append(feedback)
+    return found
 
 
 def candidates(limit: int = 30) -> list[PromotionCandidate]:
     return list(db.session.scalars(
-        select(PromotionCandidate).where(PromotionCandidate.dismissed_at.is_(None))
-        .options(joinedload(PromotionCandidate.thread))
+        select(PromotionCandidate).join(Thread, Thread.id == PromotionCandidate.thread_id)
+        .where(PromotionCandidate.dismissed_at.is_(None), Thread.accepted_post_id.is_not(None))
+        .options(contains_eager(PromotionCandidate.thread))
         .order_by(PromotionCandidate.score.desc()).limit(limit)))
 
 

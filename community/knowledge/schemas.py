@@ -21,11 +21,18 @@ class ArticleSchema(Schema):
     body = fields.Function(lambda article: _shown(article).body_source, dump_only=True)
     body_html = fields.Function(lambda article: _shown(article).body_html, dump_only=True)
     source_thread_id = fields.Integer(dump_only=True, allow_none=True)
-    needs_review = fields.Boolean(dump_only=True)
-    helpful_yes = fields.Integer(dump_only=True)
-    helpful_no = fields.Integer(dump_only=True)
     published_at = fields.DateTime(dump_only=True, allow_none=True)
     updated_at = fields.DateTime(dump_only=True)
+
+
+class StaffArticleSchema(ArticleSchema):
+    """What staff see besides: the review flag, readers' answers, and what promotion
+    removed (personal data: never shown to anyone else)."""
+
+    needs_review = fields.Boolean(dump_only=True)
+    review_reason = fields.String(dump_only=True)
+    helpful_yes = fields.Integer(dump_only=True)
+    helpful_no = fields.Integer(dump_only=True)
     redactions = fields.Function(lambda article: _shown(article).redactions, dump_only=True,
                                  metadata={"description": "Personal data removed on "
                                            "promotion: [{kind, text}]."})
@@ -37,7 +44,8 @@ def _shown(article):
 
 
 class ArticlePageSchema(Schema):
-    items = fields.List(fields.Nested(ArticleSchema))
+    items = fields.List(fields.Nested(StaffArticleSchema),
+                        metadata={"description": "Staff-only fields are present for staff."})
     page = fields.Integer()
     per_page = fields.Integer()
     total = fields.Integer()

@@ -9,7 +9,7 @@ sends it straight to review: the reviewer sees what was removed and the source t
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import events
@@ -66,7 +66,18 @@ def _latest(article: Article) -> ArticleRevision:
 def _settle(article: Article, latest: ArticleRevision) -> None:
     article.status = rules.status_for(article.current_revision_id is not None, latest.state,
                                       article.status == ArticleStatus.ARCHIVED)
-    article.updated_at = utcnow()
+
+
+def _check_not_archived(article: Article) -> None:
+    if article.status == ArticleStatus.ARCHIVED:
+        raise Conflict(_("This article is archived: restore it first."))
+
+
+def _supersede_pending(article: Article) -> None:
+    """A new revision replaces the drafts and reviews still pending before it."""
+    for revision in article.revisions:
+        if revision.state in (RevisionState.DRAFT, RevisionState.IN_REVIEW):
+            revision.state = RevisionState.SUPERSEDED
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -90,7 +101,9 @@ def edit(author: User, article: Article, *, title: str, body: str, note: str = "
          submit: bool = False) -> ArticleRevision:
     """A new revision; readers keep the current one until a reviewer approves it."""
     _require(author, "article.write", article)
+    _check_not_archived(article)
     _check_text(title, body)
+    _supersede_pending(article)
     state = RevisionState.IN_REVIEW if submit else RevisionState.DRAFT
     revision = _revision(article, author, title, body, state, note=note.strip()[:300])
     if article.current_revision_id is None:
@@ -102,6 +115,7 @@ def edit(author: User, article: Article, *, title: str, body: str, note: str = "
 
 def submit(author: User, article: Article) -> ArticleRevision:
     _require(author, "article.write", article)
+    _check_not_archived(article)
     latest = _latest(article)
     if latest.state != RevisionState.DRAFT:
         raise Conflict(_("Only a draft can be sent to review."))
@@ -116,22 +130,25 @@ def submit(author: User, article: Article) -> ArticleRevision:
 
 def promote(user: User, post: Post) -> Article:
     """Draft an article from a solved question and its accepted answer, with personal
-    data removed, and send it to review."""
+    data removed (from the title too: it becomes the URL), and send it to review."""
     _require(user, "article.write")
-    thread = post.thread
-    if post.visibility != Visibility.VISIBLE or thread.accepted_post_id != post.id:
+    thread = _locked_thread(post.thread_id)  # two staff promoting at once: one wins
+    question = next(p for p in thread.posts if p.is_opening)
+    if (thread.accepted_post_id != post.id or post.visibility != Visibility.VISIBLE
+            or question.visibility != Visibility.VISIBLE):
         raise CommunityError(_("Only the accepted answer of a solved question can become an "
                                "article."), status=422)
-    existing = article_from_thread(thread.id)
-    if existing is not None:
+    if article_from_thread(thread.id) is not None:
         raise Conflict(_("This thread already has an article."))
-    body, removed = _draft_body(thread, post)
-    article = Article(slug=thread.slug, category_id=thread.category_id,
+    title, removed = pii.strip_personal_data(thread.title, _marks())
+    body, removed_body = _draft_body(question, post)
+    article = Article(slug=slugify(title), category_id=thread.category_id,
                       language=thread.language, author_id=user.id,
                       source_thread_id=thread.id, source_post_id=post.id)
     db.session.add(article)
-    latest = _revision(article, user, thread.title, body, RevisionState.IN_REVIEW,
-                       redactions=[{"kind": r.kind, "text": r.text} for r in removed],
+    latest = _revision(article, user, title, body, RevisionState.IN_REVIEW,
+                       redactions=[{"kind": r.kind, "text": r.text}
+                                   for r in removed + removed_body],
                        note=_("Promoted from a community answer."))
     _settle(article, latest)
     candidate = db.session.get(PromotionCandidate, thread.id)
@@ -141,12 +158,19 @@ def promote(user: User, post: Post) -> Article:
     return article
 
 
-def _draft_body(thread: Thread, answer: Post) -> tuple[str, list[pii.Redaction]]:
-    question = next(post for post in thread.posts if post.is_opening)
-    marks = {"email": _("[email removed]"), "phone": _("[phone number removed]"),
-             "handle": _("[handle removed]"), "order": _("[number removed]")}
-    problem, removed_q = pii.strip_personal_data(question.body_source, marks)
-    solution, removed_a = pii.strip_personal_data(answer.body_source, marks)
+def _locked_thread(thread_id: int) -> Thread:
+    return db.session.scalars(select(Thread).where(Thread.id == thread_id)
+                              .with_for_update()).one()
+
+
+def _marks() -> dict[str, str]:
+    return {"email": _("[email removed]"), "phone": _("[phone number removed]"),
+            "handle": _("[handle removed]"), "order": _("[number removed]")}
+
+
+def _draft_body(question: Post, answer: Post) -> tuple[str, list[pii.Redaction]]:
+    problem, removed_q = pii.strip_personal_data(question.body_source, _marks())
+    solution, removed_a = pii.strip_personal_data(answer.body_source, _marks())
     body = f"{problem.strip()}\n\n## {_('Solution')}\n\n{solution.strip()}\n"
     return body, removed_q + removed_a
 
@@ -154,16 +178,22 @@ def _draft_body(thread: Thread, answer: Post) -> tuple[str, list[pii.Redaction]]
 # --- review ------------------------------------------------------------------------------
 
 
-def _awaiting_review(article: Article) -> ArticleRevision:
+def _awaiting_review(article: Article, revision_id: int | None) -> ArticleRevision:
+    """The revision in review, which must be the one the reviewer read (``revision_id``,
+    from the review form): a newer text submitted meanwhile is not approved unseen."""
+    _check_not_archived(article)
     latest = _latest(article)
     if latest.state != RevisionState.IN_REVIEW:
         raise Conflict(_("Nothing in this article is waiting for review."))
+    if revision_id is not None and latest.id != revision_id:
+        raise Conflict(_("The article changed while you were reviewing it. Review it again."))
     return latest
 
 
-def approve(reviewer: User, article: Article, comment: str = "") -> ArticleRevision:
+def approve(reviewer: User, article: Article, comment: str = "",
+            revision_id: int | None = None) -> ArticleRevision:
     """The revision in review becomes what readers see."""
-    latest = _awaiting_review(article)
+    latest = _awaiting_review(article, revision_id)
     _require(reviewer, "article.review", latest)
     now = utcnow()
     latest.state = RevisionState.APPROVED
@@ -181,8 +211,9 @@ def approve(reviewer: User, article: Article, comment: str = "") -> ArticleRevis
     return latest
 
 
-def reject(reviewer: User, article: Article, comment: str) -> ArticleRevision:
-    latest = _awaiting_review(article)
+def reject(reviewer: User, article: Article, comment: str,
+           revision_id: int | None = None) -> ArticleRevision:
+    latest = _awaiting_review(article, revision_id)
     _require(reviewer, "article.review", latest)
     if not comment.strip():
         raise CommunityError(_("Say what the author should change."), field="comment")
@@ -220,6 +251,7 @@ def restore(user: User, article: Article) -> None:
         raise Conflict(_("Its thread has another article now."))
     article.status = ArticleStatus.DRAFT  # let _settle decide from the revisions
     _settle(article, _latest(article))
+    article.updated_at = utcnow()
     _thread_changed(article)
     db.session.commit()
     if article.is_readable:
@@ -235,9 +267,14 @@ def _thread_changed(article: Article) -> None:
 
 
 def mark_for_review(article_id: int, reason: str) -> None:
-    """The source changed after publication (called by receivers, no user)."""
+    """The source changed (called by receivers, no user). Drafts and articles in review
+    are flagged too, so the reviewer sees it before publishing. A changed accepted answer
+    outweighs an edit, so it replaces that reason."""
     article = db.session.get(Article, article_id)
-    if article is None or article.current_revision_id is None or article.needs_review:
+    if article is None or article.status == ArticleStatus.ARCHIVED:
+        return
+    if article.needs_review and not (reason == "accepted_changed"
+                                     and article.review_reason != reason):
         return
     article.needs_review, article.review_reason = True, reason[:200]
     db.session.commit()
@@ -248,33 +285,42 @@ def mark_for_review(article_id: int, reason: str) -> None:
 
 def rate(article: Article, *, visitor: str, user: User | None, helpful: bool,
          reason: str | None = None, comment: str = "") -> ArticleFeedback:
-    """One answer per reader and article; answering again changes it."""
+    """One answer per reader and article; answering again changes it. The counters are
+    recounted from the answers, so parallel requests cannot make them drift."""
     if not article.is_readable:
         raise CommunityError(_("There is no such article."), status=404)
     if reason and reason not in FeedbackReason.__members__.values():
         raise CommunityError(_("Choose one of the reasons."), field="reason")
+    try:
+        feedback = _record_feedback(article, visitor, user, helpful, reason, comment)
+    except IntegrityError:  # the same reader's other tab answered first: answer again
+        db.session.rollback()
+        feedback = _record_feedback(article, visitor, user, helpful, reason, comment)
+    events.notify(events.article_rated, article, helpful=helpful)
+    return feedback
+
+
+def _record_feedback(article, visitor, user, helpful, reason, comment) -> ArticleFeedback:
     feedback = db.session.scalar(select(ArticleFeedback).where(
         ArticleFeedback.article_id == article.id, ArticleFeedback.visitor == visitor))
-    yes, no = int(helpful), int(not helpful)
     if feedback is None:
         feedback = ArticleFeedback(article_id=article.id, visitor=visitor)
         db.session.add(feedback)
-    else:
-        yes, no = yes - int(feedback.helpful), no - int(not feedback.helpful)
     feedback.helpful = helpful
     feedback.user_id = user.id if user is not None and user.is_authenticated else None
     feedback.reason = FeedbackReason(reason) if reason and not helpful else None
     feedback.comment = "" if helpful else comment.strip()[:500]
-    article.helpful_yes = Article.helpful_yes + yes
-    article.helpful_no = Article.helpful_no + no
-    try:
-        db.session.commit()
-    except IntegrityError:  # the same reader's other tab answered first: answer again
-        db.session.rollback()
-        return rate(article, visitor=visitor, user=user, helpful=helpful, reason=reason,
-                    comment=comment)
-    events.notify(events.article_rated, article, helpful=helpful)
+    db.session.flush()
+    article.helpful_yes = _answers(article.id, True)
+    article.helpful_no = _answers(article.id, False)
+    db.session.commit()
     return feedback
+
+
+def _answers(article_id: int, helpful: bool):
+    return (select(func.count()).select_from(ArticleFeedback)
+            .where(ArticleFeedback.article_id == article_id,
+                   ArticleFeedback.helpful.is_(helpful)).scalar_subquery())
 
 
 def set_products(member: User, category_ids: list[int]) -> None:

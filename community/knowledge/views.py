@@ -58,8 +58,8 @@ def _article_or_404(article_id: int) -> Article:
 @bp.get("/kb")
 def index():
     products = queries.products_of(current_user)
-    areas = [(category, queries.top_articles(language=_language(), category=category,
-                                             products=products, limit=5))
+    by_area = queries.top_articles_by_area(language=_language(), products=products)
+    areas = [(category, by_area.get(category.id, []))
              for category in forum_queries.top_categories()]
     featured = queries.top_articles(language=_language(), products=products, limit=6)
     return render_template("knowledge/index.html", areas=[a for a in areas if a[1]],
@@ -153,10 +153,10 @@ def manage():
     if tab not in lists:
         abort(404)
     rows = lists[tab]()
-    reasons = (queries.feedback_reasons([article.id for article in rows])
-               if tab == "least-helpful" else {})
-    return render_template("knowledge/manage.html", tab=tab, rows=rows, reasons=reasons,
-                           tabs=list(lists))
+    ids = [article.id for article in rows] if tab == "least-helpful" else []
+    return render_template("knowledge/manage.html", tab=tab, rows=rows, tabs=list(lists),
+                           reasons=queries.feedback_reasons(ids),
+                           comments=queries.recent_comments(ids))
 
 
 @bp.route("/kb/new", methods=["GET", "POST"])
@@ -208,11 +208,11 @@ def review(article_id: int):
     require("article.write")
     found = _article_or_404(article_id)
     latest = queries.latest_revision(found)
-    form = ReviewForm()
+    form = ReviewForm(revision_id=latest.id)
     if form.validate_on_submit():
         decision = request.form.get("decision")
         try:
-            _decide(found, decision, form.comment.data or "")
+            _decide(found, decision, form.comment.data or "", form.revision_id.data)
         except CommunityError as error:
             if error.status in (403, 409):
                 flash(error.message, "error")
@@ -227,12 +227,15 @@ def review(article_id: int):
     ), 422 if form.errors else 200
 
 
-def _decide(found: Article, decision: str | None, comment: str) -> None:
+def _decide(found: Article, decision: str | None, comment: str,
+            revision_id: int | None) -> None:
+    if decision in ("approve", "reject") and revision_id is None:
+        abort(400)
     if decision == "approve":
-        services.approve(current_user, found, comment)
+        services.approve(current_user, found, comment, revision_id)
         flash(_("Published. Readers now see this revision."), "success")
     elif decision == "reject":
-        services.reject(current_user, found, comment)
+        services.reject(current_user, found, comment, revision_id)
         flash(_("Sent back to the author with your comment."), "success")
     elif decision == "confirm":
         services.confirm_accurate(current_user, found)

@@ -75,3 +75,11 @@ def test_members_may_not_write_articles(client, make, tokens):
         "category": "earbuds", "title": "Cleaning the charging contacts",
         "body": "Use a dry cotton swab on the contacts, never alcohol."})
     assert response.status_code == 403
+
+
+def test_readers_never_see_what_promotion_removed(client, make, people, agent, tokens, solved):
+    make.promote(people.moderator, solved, reviewer=agent)
+    item = client.get("/api/v1/articles", headers=tokens["asker"]).get_json()["items"][0]
+    assert "redactions" not in item and "needs_review" not in item
+    staff = client.get("/api/v1/articles", headers=tokens["agent"]).get_json()["items"][0]
+    assert staff["redactions"]

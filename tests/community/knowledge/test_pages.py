@@ -195,3 +195,28 @@ def test_an_unknown_product_is_refused(client, make, people, post_form):
     response = post_form("/account/products", {"products": ["999999"]})
     assert response.status_code == 422 and "not a valid choice" in response.get_data(
         as_text=True)
+
+
+def test_a_decision_names_the_revision_the_reviewer_read(client, make, people, solved, agent,
+                                                        post_form):
+    article = make.promote(people.moderator, solved)
+    sign_in(post_form, "agent")
+    response = post_form(f"/kb/{article.id}/review",
+                         {"decision": "approve", "comment": "", "revision_id": "999999"},
+                         follow_redirects=True)
+    assert "The article changed while you were reviewing it" in response.get_data(as_text=True)
+    assert not make.get(Article, article.id).is_readable
+
+
+def test_least_helpful_shows_readers_comments(app, client, make, people, agent, post_form):
+    from community.knowledge import services
+
+    article = make.article(people.moderator, reviewer=agent)
+    with app.app_context():
+        found = db.session.get(Article, article.id)
+        for number in range(3):
+            services.rate(found, visitor=f"v{number}", user=None, helpful=False,
+                          reason="outdated", comment=f"The menu moved in 3.{number}")
+    sign_in(post_form, "agent")
+    html = client.get("/kb/manage?tab=least-helpful").get_data(as_text=True)
+    assert "The menu moved in 3.2" in html

@@ -45,3 +45,22 @@ def test_a_long_hash_number_counts_as_an_order_number():
 def test_placeholders_can_be_translated():
     clean, _ = strip_personal_data("a@b.example", {"email": "[e-mail rimossa]"})
     assert clean == "[e-mail rimossa]"
+
+
+def test_order_numbers_after_filler_words_are_removed():
+    clean, _ = strip_personal_data("my order is 48213377 and the ticket was 55123")
+    assert "48213377" not in clean and "55123" not in clean
+
+
+def test_serial_imei_and_iban_are_removed():
+    text = "SN: R58N12ABCDE, IMEI 356938035643809, IBAN IT60X0542811101000000123456"
+    assert kinds(text) == ["order", "order", "order"]
+
+
+def test_any_long_standalone_number_is_removed():
+    assert kinds("The courier says 48213377 is on its way") == ["order"]
+
+
+def test_a_year_after_the_word_case_is_kept():
+    text = "In this case the 2024 model works"
+    assert strip_personal_data(text) == (text, [])

@@ -189,3 +189,107 @@ def test_promoting_a_candidate_removes_it_from_the_list(app, make, people, solve
     make.promote(people.moderator, solved)
     with app.app_context():
         assert db.session.get(PromotionCandidate, question.id) is None
+
+
+def test_personal_data_leaves_the_title_and_the_url_too(app, make, people):
+    question = make.thread(people.asker,
+                           title="Order 48213377 from john@doe.example won't charge")
+    answer = make.reply(people.helper, question, "Reset the case: hold its button 15 seconds.")
+    make.act("accept", people.asker, answer)
+    article = make.promote(people.moderator, answer)
+    with app.app_context():
+        found = db.session.get(Article, article.id)
+        title = found.revisions[-1].title
+        assert "48213377" not in title and "john" not in title
+        assert "48213377" not in found.slug and "john" not in found.slug
+
+
+def test_a_reviewer_cannot_approve_a_text_submitted_after_they_read_it(app, make, people,
+                                                                      solved, agent):
+    article = make.promote(people.moderator, solved)
+    with app.app_context():
+        found = db.session.get(Article, article.id)
+        read = found.revisions[-1].id
+        services.edit(db.session.get(User, people.moderator.id), found,
+                      title="A newer title for this article",
+                      body="A newer body with evil@example.com in it, sent later.", submit=True)
+        with pytest.raises(CommunityError) as refused:
+            services.approve(db.session.get(User, agent.id), found, revision_id=read)
+        assert refused.value.status == 409 and not found.is_readable
+
+
+def test_a_new_revision_supersedes_the_one_waiting(app, make, people, solved):
+    article = make.promote(people.moderator, solved)
+    with app.app_context():
+        found = db.session.get(Article, article.id)
+        services.edit(db.session.get(User, people.moderator.id), found,
+                      title="Buds Pro case does not charge", body="A better text for readers.")
+        assert [r.state for r in found.revisions] == [RevisionState.SUPERSEDED,
+                                                      RevisionState.DRAFT]
+
+
+def test_an_archived_article_is_not_edited_until_restored(app, make, people, agent):
+    article = make.article(people.moderator, reviewer=agent)
+    with app.app_context():
+        found, mod = db.session.get(Article, article.id), db.session.get(User, people.moderator.id)
+        services.archive(mod, found)
+        with pytest.raises(CommunityError) as refused:
+            services.edit(mod, found, title="Still a good title here", body="Another body text.")
+        assert refused.value.status == 409
+
+
+def test_a_source_change_before_the_first_approval_is_flagged(app, make, people, solved,
+                                                              question):
+    article = make.promote(people.moderator, solved)
+    make.act("unaccept", people.asker, solved)
+    assert make.get(Article, article.id).review_reason == "accepted_changed"
+
+
+def test_editing_an_old_answer_does_not_flag_the_article_made_from_the_new_one(
+        app, make, people, solved, question, agent):
+    old = make.promote(people.moderator, solved, reviewer=agent)
+    with app.app_context():
+        services.archive(db.session.get(User, agent.id), db.session.get(Article, old.id))
+    better = make.reply(people.other, question, "Update the case firmware from the app first.")
+    make.act("accept", people.asker, better)
+    current = make.promote(people.moderator, better, reviewer=agent)
+    with app.app_context():
+        from community import services as forum
+
+        forum.edit_post(db.session.get(User, people.helper.id), db.session.get(Post, solved.id),
+                        body="Hold the case button for 20 seconds now, since firmware 3.")
+    assert not make.get(Article, current.id).needs_review
+
+
+def test_a_changed_accepted_answer_outweighs_an_edit(app, make, people, solved, agent):
+    article = make.promote(people.moderator, solved, reviewer=agent)
+    with app.app_context():
+        from community import services as forum
+
+        forum.edit_post(db.session.get(User, people.helper.id), db.session.get(Post, solved.id),
+                        body="Hold the case button for 20 seconds now, since firmware 3.")
+    make.act("unaccept", people.asker, solved)
+    assert make.get(Article, article.id).review_reason == "accepted_changed"
+
+
+def test_a_candidate_that_is_no_longer_solved_leaves_the_list(app, make, people, solved,
+                                                              question):
+    with app.app_context():
+        db.session.get(Thread, question.id).view_count = 400
+        db.session.commit()
+        propose_candidates()
+    make.act("unaccept", people.asker, solved)
+    with app.app_context():
+        propose_candidates()
+        assert db.session.get(PromotionCandidate, question.id) is None
+
+
+def test_counters_are_recounted_from_the_answers(app, make, people, agent):
+    article = make.article(people.moderator, reviewer=agent)
+    with app.app_context():
+        found = db.session.get(Article, article.id)
+        found.helpful_yes, found.helpful_no = 40, 40  # drifted
+        db.session.commit()
+        services.rate(found, visitor="visitor:a", user=None, helpful=True)
+        db.session.refresh(found)
+        assert (found.helpful_yes, found.helpful_no) == (1, 0)
