@@ -196,6 +196,7 @@ class Post(db.Model):
     # requires the credit; the local author is the importing account).
     external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
     original_author: Mapped[str | None] = mapped_column(String(120))
+    licence: Mapped[str | None] = mapped_column(String(32))  # "CC BY-SA 3.0": its version
 
     thread: Mapped[Thread] = relationship(back_populates="posts", foreign_keys=[thread_id])
     author: Mapped[User] = relationship()

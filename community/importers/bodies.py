@@ -10,6 +10,10 @@ block), and each ``<pre>`` opening its own block, which runs to ``</pre>`` whate
 lines the code holds. Whitespace outside ``<pre>`` means nothing in HTML, so the page is
 unchanged. Saving an unchanged edit therefore renders the same page (a test checks every
 post of a real dump), and an editor may add Markdown next to the HTML.
+
+Links relative to the site (``href="/questions/tagged/moka"``) would lead to Peerdesk's
+own paths, so they are made absolute on the site the dump comes from. Those that name an
+imported question or answer are later pointed at the local copy (``site_links``).
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from app.text import sanitize
 
 PRE_BLOCK = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 LINE_BREAKS = re.compile(r"\s*\n\s*")
+# In sanitized HTML every attribute is double-quoted, a quote inside a value is &quot;
+# and a "<" in text is &lt;: this matches real tags only, never text about HTML.
+SITE_RELATIVE = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")/(?!/)', re.IGNORECASE)
 
 
-def imported_body(html: str) -> str:
-    """Sanitized HTML that reads the same as HTML and as Markdown."""
-    parts = PRE_BLOCK.split(str(sanitize(html)))
+def imported_body(html: str, site: str) -> str:
+    """Sanitized HTML that reads the same as HTML and as Markdown, with links and images
+    relative to ``site`` made absolute."""
+    parts = PRE_BLOCK.split(SITE_RELATIVE.sub(rf"\g<1>https://{site}/", str(sanitize(html))))
     laid_out = []
     for index, part in enumerate(parts):
         if index % 2:  # a <pre> block; the rest of its last line stays with it

@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -34,11 +35,15 @@ import_group = AppGroup("import", help="Import questions from other communities.
                    "(default: from the folder name).")
 @click.option("--limit", type=click.IntRange(min=1), metavar="N",
               help="Import only the first N questions of each dump (and their answers).")
-def stackexchange(folders: tuple[Path, ...], site: str | None, limit: int | None) -> None:
+@click.option("--language", default="en", show_default=True, metavar="CODE",
+              help="The language the questions are written in (one of the forum's languages).")
+def stackexchange(folders: tuple[Path, ...], site: str | None, limit: int | None,
+                  language: str) -> None:
     """Import Stack Exchange data-dump FOLDERS, one site each (Posts.xml, optional
     PostLinks.xml and Tags.xml). Safe to run again: what is there is skipped."""
     if site and len(folders) > 1:
         raise click.UsageError("--site names the site of one folder: give one FOLDER with it.")
+    _check_language(language)
     started = time.perf_counter()
     summary, threads_before = Summary(), services.thread_total()
     try:
@@ -54,8 +59,8 @@ def stackexchange(folders: tuple[Path, ...], site: str | None, limit: int | None
             for staging in staged:
                 with click.progressbar(length=staging.thread_count(limit),
                                        label=staging.dump.site) as bar:
-                    services.import_staged(staging, summary, limit=limit,
-                                           progress=bar.update)
+                    services.import_staged(staging, summary, language=language,
+                                           limit=limit, progress=bar.update)
     except DumpError as error:
         raise click.ClickException(str(error)) from error
     except SQLAlchemyError as error:
@@ -76,6 +81,15 @@ def _index(thread_ids: list[int], threads_before: int) -> None:
     label = "Rebuilding the search index" if rebuild else "Indexing new threads"
     with click.progressbar(length=length, label=label) as bar:
         services.index_threads(thread_ids, threads_before, progress=bar.update)
+
+
+def _check_language(language: str) -> None:
+    """The forum's languages are the app's (``LANGUAGES``): a thread in another one would
+    be shown to nobody in its language and searched with the wrong rules."""
+    languages = current_app.config["LANGUAGES"]
+    if language not in languages:
+        raise click.BadParameter(f"{language!r} is not one of the forum's languages "
+                                 f"({', '.join(languages)}).", param_hint="'--language'")
 
 
 def _open(folders: tuple[Path, ...], site: str | None) -> list[Dump]:

@@ -20,7 +20,8 @@
   thread count, ``answered_at`` (the first answer by someone other than the asker, as on
   the site), ``solved_at`` (when the accepted answer was posted: the dumps do not say
   when it was accepted) and the last poster: the local account when the asker spoke last
-  (the thread waits on the community, as "needs attention" expects), else nobody local.
+  (the thread waits on the community, as "needs attention" expects), else nobody local;
+  an answer a later run brings changes it only if it is newer than every post there.
 - **Quiet.** No events are sent: ten-year-old posts must not notify, remind or go
   through moderation as if they were new. Imported threads never get accept reminders.
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 
 from sqlalchemy import delete, func, or_, select, update
@@ -38,6 +40,7 @@ from app.accounts.models import User
 from app.extensions import db
 from app.text import slugify
 from community import rules
+from community.importers import site_links
 from community.importers import stackexchange as se
 from community.importers.bodies import imported_body
 from community.importers.stackexchange import Dump, DumpPost
@@ -86,19 +89,27 @@ class Target:
     dump: Dump
     account_id: int
     category_id: int
+    language: str
 
 
-def import_staged(staging: Staging, summary: Summary, *, limit: int | None = None,
+def import_staged(staging: Staging, summary: Summary, *, language: str = "en",
+                  limit: int | None = None,
                   progress: Callable[[int], None] = lambda _n: None) -> None:
-    """Write one staged dump: threads in batches, then links between them, then tags.
-    The ids of the threads written are added to ``summary.written`` as each batch commits."""
-    target = Target(staging.dump, importer_account().id, _category_for(staging.dump, summary))
+    """Write one staged dump: threads in batches (in ``language``), then links between
+    them, then tags, then the links in bodies that now have a local target. The ids of the
+    threads written are added to ``summary.written`` as each batch commits."""
+    target = Target(staging.dump, importer_account().id, _category_for(staging.dump, summary),
+                    language)
     summary.skipped += staging.skipped
+    written = []
     for batch in _chunks(staging.groups(limit), BATCH):
-        summary.written += _write_batch(target, batch, summary)
+        ids = _write_batch(target, batch, summary)
+        summary.written += ids
+        written += ids
         progress(len(batch))
     _write_links(staging.dump, staging.links(), summary)
     _write_tags(staging.tag_names(), summary)
+    site_links.resolve(staging.dump.site, written)
 
 
 def thread_total() -> int:
@@ -217,7 +228,7 @@ def _new_thread(target: Target, group: Group, tags: _TagCache, summary: Summary)
         question.title[: rules.TITLE_MAX - 1] + "…")
     thread = Thread(
         kind=ThreadKind.QUESTION, title=title, slug=slugify(question.title),
-        category_id=target.category_id, author_id=target.account_id, language="en",
+        category_id=target.category_id, author_id=target.account_id, language=target.language,
         source=Source.IMPORT, status=ThreadStatus.CLOSED if question.closed else ThreadStatus.OPEN,
         created_at=question.created, last_activity_at=question.last_activity or question.created,
         last_poster_id=target.account_id, reply_count=0, version=0,
@@ -228,14 +239,16 @@ def _new_thread(target: Target, group: Group, tags: _TagCache, summary: Summary)
     db.session.add(thread)
     db.session.add(_post(target, question, thread, opening=True))
     summary.threads += 1
-    _add_answers(target, thread, group, group.answers, {}, summary)
+    _add_answers(target, thread, group, group.answers, {}, summary, newest=question.created)
     return thread
 
 
 def _update_thread(target: Target, thread: Thread, group: Group, answers: list[DumpPost],
                    present: dict[str, int], summary: Summary) -> bool:
     """New answers, an acceptance or a closing on a thread imported before."""
-    changed = _add_answers(target, thread, group, answers, present, summary)
+    newest = db.session.scalar(select(func.max(Post.created_at))
+                               .where(Post.thread_id == thread.id)) if answers else None
+    changed = _add_answers(target, thread, group, answers, present, summary, newest)
     question = group.question
     if question and question.closed and thread.status in (ThreadStatus.OPEN,
                                                           ThreadStatus.SOLVED):
@@ -247,12 +260,12 @@ def _update_thread(target: Target, thread: Thread, group: Group, answers: list[D
 
 
 def _add_answers(target: Target, thread: Thread, group: Group, answers: list[DumpPost],
-                 present: dict[str, int], summary: Summary) -> bool:
+                 present: dict[str, int], summary: Summary, newest: datetime | None) -> bool:
     posts = {}
     for answer in sorted(answers, key=lambda item: (item.created, item.id)):
         posts[answer.id] = post = _post(target, answer, thread)
         db.session.add(post)
-        _note_activity(target, thread, group.question, answer)
+        newest = _note_activity(target, thread, group.question, answer, newest)
     if answers:
         thread.reply_count = (len(answers) if thread.id is None
                               else Thread.reply_count + len(answers))
@@ -263,13 +276,19 @@ def _add_answers(target: Target, thread: Thread, group: Group, answers: list[Dum
 
 
 def _note_activity(target: Target, thread: Thread, question: DumpPost | None,
-                   answer: DumpPost) -> None:
+                   answer: DumpPost, newest: datetime | None) -> datetime | None:
+    """Counters for one new answer; returns when the thread's latest post now is. The
+    last poster changes only for an answer newer than every post there (a later run can
+    bring an answer older than a reply written here since)."""
     by_asker = question is not None and answer.author_key == question.author_key
     if thread.answered_at is None and not by_asker:
         thread.answered_at = answer.created
     if thread.last_activity_at is None or answer.created >= thread.last_activity_at:
         thread.last_activity_at = answer.created
-    thread.last_poster_id = target.account_id if by_asker else None
+    if newest is None or answer.created >= newest:
+        thread.last_poster_id = target.account_id if by_asker else None
+        newest = answer.created
+    return newest
 
 
 def _accept(dump: Dump, thread: Thread, group: Group, new_posts: dict[int, Post],
@@ -291,11 +310,11 @@ def _accept(dump: Dump, thread: Thread, group: Group, new_posts: dict[int, Post]
 
 
 def _post(target: Target, item: DumpPost, thread: Thread, opening: bool = False) -> Post:
-    body = imported_body(item.body)
+    body = imported_body(item.body, target.dump.site)
     owner = {"thread": thread} if thread.id is None else {"thread_id": thread.id}
     return Post(**owner, author_id=target.account_id, is_opening=opening, body_source=body,
                 body_html=body, created_at=item.created, external_id=target.dump.key(item.id),
-                original_author=item.author)
+                original_author=item.author, licence=item.licence)
 
 
 def _tag_names(question: DumpPost) -> list[str]:

@@ -59,7 +59,7 @@ class Dump:
 
     def key(self, post_id: int) -> str:
         """The ``external_id`` of a post (and of the thread its question opens)."""
-        return f"stackexchange:{self.site}:{post_id}"
+        return key(self.site, post_id)
 
     def question_url(self, post_id: int) -> str:
         return f"https://{self.site}/q/{post_id}"
@@ -80,6 +80,10 @@ class DumpPost:
     author: str  # the credit: a display name, or "user <id>"
     author_key: str  # who wrote it, to tell the asker's own follow-ups from answers
     licence: str
+
+
+def key(site: str, post_id: int | str) -> str:
+    return f"stackexchange:{site}:{post_id}"
 
 
 def open_dump(folder: str | Path, site: str | None = None) -> Dump:

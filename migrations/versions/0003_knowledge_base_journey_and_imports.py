@@ -99,7 +99,7 @@ def upgrade():
     sa.Column('body_source', sa.Text(), nullable=False),
     sa.Column('body_html', sa.Text(), nullable=False),
     sa.Column('summary', sa.String(length=300), nullable=False),
-    sa.Column('state', sa.Enum('draft', 'in_review', 'approved', 'rejected', name='revision_state', native_enum=False, create_constraint=True, length=16), nullable=False),
+    sa.Column('state', sa.Enum('draft', 'in_review', 'approved', 'rejected', 'superseded', name='revision_state', native_enum=False, create_constraint=True, length=16), nullable=False),
     sa.Column('redactions', sa.JSON(), nullable=False),
     sa.Column('note', sa.String(length=300), nullable=False),
     sa.Column('author_id', sa.Integer(), nullable=False),
@@ -142,6 +142,7 @@ def upgrade():
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('external_id', sa.String(length=120), nullable=True))
         batch_op.add_column(sa.Column('original_author', sa.String(length=120), nullable=True))
+        batch_op.add_column(sa.Column('licence', sa.String(length=32), nullable=True))
         batch_op.create_unique_constraint(batch_op.f('uq_posts_external_id'), ['external_id'])
 
     with op.batch_alter_table('threads', schema=None) as batch_op:
@@ -167,6 +168,7 @@ def downgrade():
 
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_posts_external_id'), type_='unique')
+        batch_op.drop_column('licence')
         batch_op.drop_column('original_author')
         batch_op.drop_column('external_id')
 

@@ -208,7 +208,7 @@ def test_risky_html_in_a_body_does_not_survive(app, client, tmp_path):
 
 def test_a_real_table_keeps_its_text_and_loses_its_styles():
     row = next(row for row in file_rows(BICYCLES / "Posts.xml") if row["Id"] == "1416")
-    body = imported_body(row["Body"])
+    body = imported_body(row["Body"], "bicycles.meta.stackexchange.com")
     assert "<table>" in body and "Users suspended" in body
     assert "style=" not in body and "s-table" not in body
 
@@ -223,7 +223,7 @@ def test_saving_an_imported_body_unchanged_renders_the_same_page():
 
     for row in file_rows(COFFEE / "Posts.xml"):
         if row["PostTypeId"] in ("1", "2"):
-            stored = imported_body(row["Body"])
+            stored = imported_body(row["Body"], "coffee.stackexchange.com")
             assert text(str(render_markdown(stored))) == text(stored), row["Id"]
 
 
@@ -240,6 +240,99 @@ def test_a_moderator_edit_keeps_the_imported_formatting(app, people, tmp_path):
         html = db.session.get(Post, post.id).body_html
     assert code in html  # the blank line and the indented line of code are untouched
     assert "<li>rinse</li>" in html and "<strong>twice</strong>" in html
+
+
+def post_body(html: str, post_id: int) -> str:
+    return html.split(f'id="post-{post_id}"', 1)[1].split('class="post-body">', 1)[1] \
+        .split("</div>", 1)[0]
+
+
+def local_post_id(app, site: str, post_id: int) -> int:
+    with app.app_context():
+        return db.session.scalar(select(Post.id).where(
+            Post.external_id == f"stackexchange:{site}:{post_id}"))
+
+
+def test_relative_links_in_a_body_point_at_the_source_site(app, client, tmp_path):
+    write_dump(tmp_path / "coffee", [question(
+        1, "Descaling an espresso machine safely",
+        body='<p>See <a href="/questions/tagged/moka">moka</a> and <a href="/help/on-topic">'
+             'the help</a>, <a href="//meta.stackexchange.com/a/5">meta</a>.</p>')])
+    run_import(app, tmp_path / "coffee")
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    body = post_body(page_of(client, thread), local_post_id(app, "coffee.stackexchange.com", 1))
+    assert 'href="https://coffee.stackexchange.com/questions/tagged/moka"' in body
+    assert 'href="https://coffee.stackexchange.com/help/on-topic"' in body
+    assert 'href="//meta.stackexchange.com/a/5"' in body  # another host: left as it was
+
+
+def test_links_to_imported_questions_and_answers_lead_to_their_local_copies(app, client, tmp_path):
+    site = "coffee.stackexchange.com"
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely",
+                 body=f'<p>Like <a href="https://{site}/questions/4/which-grinder">this one</a>, '
+                      f'<a href="/q/4/19">short</a>, <a href="http://{site}/a/5">that answer</a>'
+                      f' and <a href="https://{site}/questions/4/which-grinder/5#5">again</a>.</p>'),
+        question(4, "Which grinder setting for a moka pot?", created="2016-06-01T10:00:00.000"),
+        answer(5, 4, created="2016-06-02T10:00:00.000"),
+    ])
+    run_import(app, tmp_path / "coffee")
+    target = thread_by_source(app, site, 4)
+    answer_id = local_post_id(app, site, 5)
+    body = post_body(page_of(client, thread_by_source(app, site, 1)), local_post_id(app, site, 1))
+    local = f"/t/{target.id}/{target.slug}"
+    assert body.count(f'href="{local}"') == 2
+    assert body.count(f'href="{local}#post-{answer_id}"') == 2
+    assert site not in body
+
+
+def test_links_to_questions_not_imported_stay_on_the_source_site(app, client, tmp_path):
+    site = "coffee.stackexchange.com"
+    write_dump(tmp_path / "coffee", [question(
+        1, "Descaling an espresso machine safely",
+        body=f'<p>See <a href="https://{site}/questions/77/cold-brew">cold brew</a>.</p>')])
+    run_import(app, tmp_path / "coffee")
+    body = post_body(page_of(client, thread_by_source(app, site, 1)), local_post_id(app, site, 1))
+    assert f'href="https://{site}/questions/77/cold-brew"' in body
+
+
+def test_a_later_run_points_old_links_at_the_questions_it_brings(app, client, tmp_path):
+    site, folder = "coffee.stackexchange.com", tmp_path / "coffee"
+    first = question(1, "Descaling an espresso machine safely",
+                     body=f'<p>See <a href="https://{site}/q/4">the grinder question</a>.</p>')
+    write_dump(folder, [first])
+    run_import(app, folder)
+    thread = thread_by_source(app, site, 1)
+    page_of(client, thread)  # cached for signed-out visitors
+    write_dump(folder, [first, question(4, "Which grinder setting for a moka pot?",
+                                        created="2016-06-01T10:00:00.000")])
+
+    run_import(app, folder)
+
+    target = thread_by_source(app, site, 4)
+    body = post_body(page_of(client, thread), local_post_id(app, site, 1))
+    assert f'href="/t/{target.id}/{target.slug}"' in body
+
+
+def test_a_link_in_a_post_edited_here_is_left_as_its_editor_saved_it(app, people, tmp_path):
+    site, folder = "coffee.stackexchange.com", tmp_path / "coffee"
+    first = question(1, "Descaling an espresso machine safely",
+                     body=f'<p>See <a href="https://{site}/q/4">the grinder question</a>.</p>')
+    write_dump(folder, [first])
+    run_import(app, folder)
+    with app.app_context():
+        post = db.session.get(Post, local_post_id(app, site, 1))
+        services.edit_post(db.session.get(User, people.moderator.id), post,
+                           post.body_source + "\n\nEdit: see also the manual.")
+    write_dump(folder, [first, question(4, "Which grinder setting for a moka pot?",
+                                        created="2016-06-01T10:00:00.000")])
+
+    run_import(app, folder)
+
+    with app.app_context():
+        post = db.session.get(Post, local_post_id(app, site, 1))
+        assert f'href="https://{site}/q/4"' in post.body_html
+        assert f'href="https://{site}/q/4"' in post.body_source
 
 
 # --- credit and licence -----------------------------------------------------------------
@@ -279,6 +372,84 @@ def test_answers_credit_their_named_authors_not_a_local_account(app, client, tmp
     html = page_of(client, thread_by_source(app, "coffee.stackexchange.com", 1))
     assert re.search(r'class="author original-author"[^>]*>Ada Roaster<', html)
     assert "stackexchange-import" not in html.split('class="post-body"', 1)[1]
+
+
+def test_each_post_shows_the_licence_of_its_own_date(app, client, tmp_path):
+    site = "coffee.stackexchange.com"
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely", created="2010-09-01T10:00:00.000"),
+        answer(2, 1, created="2019-01-10T10:00:00.000"),
+    ])
+    run_import(app, tmp_path / "coffee")
+    html = page_of(client, thread_by_source(app, site, 1))
+
+    def header(post_id: int) -> str:
+        return html.split(f'id="post-{local_post_id(app, site, post_id)}"', 1)[1] \
+            .split("</header>", 1)[0]
+
+    assert re.search(r'href="https://creativecommons.org/licenses/by-sa/2.5/"[^>]*>'
+                     r'CC BY-SA 2.5<', header(1))
+    assert re.search(r'href="https://creativecommons.org/licenses/by-sa/4.0/"[^>]*>'
+                     r'CC BY-SA 4.0<', header(2))
+
+
+def test_a_native_post_shows_no_licence(app, client, question):
+    assert "creativecommons.org" not in page_of(client, question)
+
+
+def credit_of(app, thread_or_id, answer_id: int | None = None):
+    with app.app_context():
+        thread = db.session.get(Thread, getattr(thread_or_id, "id", thread_or_id))
+        answer = db.session.get(Post, answer_id) if answer_id else None
+        return app.jinja_env.globals["import_thread_credit"](thread, answer)
+
+
+def test_an_article_credit_names_the_question_the_accepted_answer_and_the_licence(app, tmp_path):
+    site = "coffee.stackexchange.com"
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely", created="2010-09-01T10:00:00.000",
+                 AcceptedAnswerId=3),
+        answer(2, 1, created="2012-01-10T10:00:00.000"),
+        answer(3, 1, created="2019-01-10T10:00:00.000", OwnerDisplayName="Ada Roaster",
+               OwnerUserId=""),
+    ])
+    run_import(app, tmp_path / "coffee")
+
+    credit = credit_of(app, thread_by_source(app, site, 1))
+
+    assert (credit.site, credit.source_url) == (site, f"https://{site}/q/1")
+    assert (credit.question.author, credit.question.author_url) == \
+        ("user 7", f"https://{site}/users/7")
+    assert credit.question.licence == "CC BY-SA 2.5"
+    assert (credit.answer.author, credit.answer.author_url) == ("Ada Roaster", None)
+    assert (credit.answer.url, credit.answer.licence) == (f"https://{site}/a/3", "CC BY-SA 4.0")
+    assert (credit.licence, credit.licence_url) == \
+        ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+
+
+def test_an_article_credit_can_name_another_answer_than_the_accepted_one(app, tmp_path):
+    site = "coffee.stackexchange.com"
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely", created="2010-09-01T10:00:00.000"),
+        answer(2, 1, created="2012-01-10T10:00:00.000"),
+    ])
+    run_import(app, tmp_path / "coffee")
+
+    credit = credit_of(app, thread_by_source(app, site, 1), local_post_id(app, site, 2))
+
+    assert (credit.answer.author, credit.answer.licence) == ("user 9", "CC BY-SA 3.0")
+    assert credit.licence == "CC BY-SA 3.0"
+
+
+def test_an_article_credit_without_an_answer_credits_the_question_alone(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely")])
+    run_import(app, tmp_path / "coffee")
+    credit = credit_of(app, thread_by_source(app, "coffee.stackexchange.com", 1))
+    assert credit.answer is None and credit.licence == "CC BY-SA 3.0"
+
+
+def test_a_native_thread_needs_no_article_credit(app, question):
+    assert credit_of(app, question) is None
 
 
 # --- the importer account ---------------------------------------------------------------
@@ -344,6 +515,48 @@ def test_tags_xml_brings_the_sites_tags_in_use(app, tmp_path):
     assert names == {"espresso", "cleaning", "cold-brew"}
 
 
+def test_an_older_answer_brought_by_a_later_run_is_not_the_last_post(app, make, people, tmp_path):
+    folder = tmp_path / "coffee"
+    write_dump(folder, [question(1, "Descaling an espresso machine safely"), answer(2, 1)])
+    run_import(app, folder)
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    make.reply(people.helper, thread, "Citric acid worked for me too, twice a year.")
+    write_dump(folder, [question(1, "Descaling an espresso machine safely"), answer(2, 1),
+                        answer(3, 1, created="2016-05-03T10:00:00.000")])
+
+    run_import(app, folder)
+
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    assert thread.reply_count == 3 and thread.last_poster_id == people.helper.id
+
+
+def test_an_older_follow_up_by_the_asker_does_not_make_the_thread_wait(app, tmp_path):
+    folder = tmp_path / "coffee"
+    write_dump(folder, [question(1, "Descaling an espresso machine safely"), answer(2, 1)])
+    run_import(app, folder)
+    write_dump(folder, [question(1, "Descaling an espresso machine safely"), answer(2, 1),
+                        answer(3, 1, "<p>Update: the manual says vinegar.</p>",
+                               created="2016-05-01T18:00:00.000", OwnerUserId=7)])
+
+    run_import(app, folder)
+
+    assert thread_by_source(app, "coffee.stackexchange.com", 1).last_poster_id is None
+
+
+def test_the_newest_answer_of_a_new_thread_is_its_last_post(app, tmp_path):
+    write_dump(tmp_path / "coffee", [
+        question(1, "Descaling an espresso machine safely", LastActivityDate="2020-01-01T00:00:00"),
+        answer(2, 1, created="2016-05-02T10:00:00.000"),
+        answer(3, 1, "<p>Update: the manual says vinegar.</p>", created="2016-05-03T10:00:00.000",
+               OwnerUserId=7),
+    ])
+    run_import(app, tmp_path / "coffee")
+    thread = thread_by_source(app, "coffee.stackexchange.com", 1)
+    with app.app_context():
+        account = db.session.scalar(select(User.id).where(User.username == "stackexchange-import"))
+    assert thread.last_poster_id == account  # the asker spoke last: it waits on the community
+
+
 # --- bad input --------------------------------------------------------------------------
 
 
@@ -383,3 +596,17 @@ def test_a_folder_that_names_no_site_asks_for_site(app, tmp_path):
     assert_refused(app, run_import(app, tmp_path / "my dump"), "--site HOST")
     result = run_import(app, "--site", "coffee.stackexchange.com", tmp_path / "my dump")
     assert result.exit_code == 0 and thread_by_source(app, "coffee.stackexchange.com", 1)
+
+
+def test_the_threads_take_the_language_given(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Come decalcificare la macchina espresso")])
+    result = run_import(app, "--language", "it", tmp_path / "coffee")
+    assert result.exit_code == 0, result.output
+    assert thread_by_source(app, "coffee.stackexchange.com", 1).language == "it"
+
+
+def test_a_language_the_forum_does_not_have_is_refused(app, tmp_path):
+    write_dump(tmp_path / "coffee", [question(1, "Descaling an espresso machine safely")])
+    result = run_import(app, "--language", "fr", tmp_path / "coffee")
+    assert_refused(app, result, "--language")
+    assert "en, it" in result.output

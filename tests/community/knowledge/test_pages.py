@@ -2,6 +2,7 @@
 
 from app.extensions import db
 from community.knowledge.models import Article, ArticleFeedback, FeedbackReason
+from community.models import Post, Thread
 from tests.community.test_pages import sign_in
 
 
@@ -220,3 +221,18 @@ def test_least_helpful_shows_readers_comments(app, client, make, people, agent, 
     sign_in(post_form, "agent")
     html = client.get("/kb/manage?tab=least-helpful").get_data(as_text=True)
     assert "The menu moved in 3.2" in html
+
+
+def test_an_article_from_an_imported_thread_credits_its_authors(app, client, make, people,
+                                                                agent):
+    from tests.community.test_import_stackexchange import DUMPS, run_import
+
+    assert run_import(app, DUMPS / "coffee", "--limit", "40").exit_code == 0
+    with app.app_context():
+        thread = db.session.scalar(db.select(Thread).where(Thread.accepted_post_id.is_not(None),
+                                                           Thread.external_id.is_not(None)))
+        accepted = thread.accepted_post_id
+    article = make.promote(people.moderator, make.get(Post, accepted), reviewer=agent)
+    html = client.get(url(article)).get_data(as_text=True)
+    assert "Adapted from a question on coffee.stackexchange.com" in html
+    assert 'rel="license noopener"' in html and "CC BY-SA" in html
