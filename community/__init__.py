@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     # jobs, permissions and demo register themselves when imported
     from community import (  # noqa: F401
         api,
+        ask_views,
         demo,
         jobs,
         notifications,

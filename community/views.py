@@ -1,4 +1,5 @@
-"""Forum pages: parse the request, call a service or a query, render."""
+"""Forum pages: parse the request, call a service or a query, render. The ask page is in
+ask_views.py, the search page in search_views.py, both on this blueprint."""
 
 from __future__ import annotations
 
@@ -22,11 +23,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
-from wtforms.fields.choices import SelectChoice
 
 from app.clock import utcnow
 from app.extensions import db, limiter
-from app.i18n import select_locale
 from app.permissions import can, require
 from app.text import render_markdown
 from app.web import attach_error, page_number
@@ -39,11 +38,11 @@ from community import (
     rules,
     services,
 )
-from community.forms import AskForm, EditForm, EmailModeForm, ReplyForm
+from community.forms import EditForm, EmailModeForm, ReplyForm
 from community.journey import deflection
 from community.journey import queries as journey_queries
 from community.journey.models import Step
-from community.models import Category, EmailMode, Post, Thread, ThreadKind
+from community.models import EmailMode, Post, Thread
 
 bp = Blueprint("community", __name__, template_folder="templates")
 
@@ -166,46 +165,6 @@ def _journey_for_staff(page: queries.ThreadPage):
     return journey_queries.timeline(page.thread.id)
 
 
-@bp.route("/ask", methods=["GET", "POST"])
-@login_required
-def ask():
-    """Without JavaScript, two steps: the title and product area, then "check these
-    first" with similar solved questions above the rest of the form. The page's script
-    shows the whole form at once and the suggestions while the title is typed."""
-    require("thread.ask")
-    form = AskForm(**({} if request.method == "POST"
-                      else deflection.draft(category=_preselected_category())))
-    form.category.choices = _category_choices()
-    if len(form.category.choices) == 1:
-        return render_template("community/ask_unavailable.html")
-    if form.is_submitted() and request.form.get("step") == "check":
-        first_step_valid = form.title.validate(form) & form.category.validate(form)
-        if first_step_valid:
-            deflection.keep_draft(form)
-        return _ask_page(form, details=first_step_valid)
-    if form.validate_on_submit():
-        try:
-            created = services.ask(
-                current_user, category=db.session.get(Category, form.category.data),
-                title=form.title.data, body=form.body.data, kind=ThreadKind(form.kind.data),
-                tags=(form.tags.data or "").split(","), language=_language())
-        except services.CommunityError as error:
-            attach_error(form, error)
-        else:
-            deflection.forget_draft()
-            flash(_("Your question is posted. You will be notified of answers."), "success")
-            return redirect(url_for(".thread", thread_id=created.id, slug=created.slug))
-    if form.is_submitted():
-        deflection.keep_draft(form)
-    return _ask_page(form, details=form.is_submitted() or bool(form.title.data))
-
-
-def _ask_page(form: AskForm, details: bool):
-    suggestions = deflection.suggest(form.title.data or "") if details else None
-    return render_template("community/ask.html", form=form, details=details,
-                           suggestions=suggestions)
-
-
 def _post_labels() -> dict:
     """Per-page constants for every post: translated strings, and the CSRF token for the
     buttons (signed-in pages only: an anonymous page must not open a session)."""
@@ -216,26 +175,6 @@ def _post_labels() -> dict:
             "csrf": generate_csrf() if current_user.is_authenticated else "",
             "posts": url_for(".edit", post_id=1).removesuffix("/1/edit"),
             "profiles": url_for("accounts.profile", username="-").removesuffix("-")}
-
-
-def _preselected_category() -> int | None:
-    slug = request.args.get("category")
-    found = queries.category_by_slug(slug) if slug else None
-    return found.id if found else None
-
-
-def _category_choices() -> list[SelectChoice]:
-    """A prompt, then top-level areas, each followed by its sub-areas grouped under it."""
-    choices = [SelectChoice("", _("Choose a product area"))]
-    for top in queries.top_categories():
-        choices.append(SelectChoice(top.id, top.name))
-        choices += [SelectChoice(child.id, child.name, optgroup=top.name)
-                    for child in top.children]
-    return choices
-
-
-def _language() -> str:
-    return select_locale() or "en"
 
 
 @bp.post("/t/<id:thread_id>/reply")

@@ -3,7 +3,9 @@ deflections it proves.
 
 Other packages call :func:`record` (``record(Step.SEARCHED, query=q, detail=str(total))``,
 ``record(Step.VIEWED_ARTICLE, article_id=...)``); it is cheap enough for every page
-view and never raises. When a question is asked (web or API) the asker's last 24 hours
+view and never raises. :func:`visitor_key` names the visitor (``user:<id>`` or
+``visitor:<id>``) for features that count one of something per visitor, so there is one
+visitor id per browser. When a question is asked (web or API) the asker's last 24 hours
 are copied onto it for staff. Modules: ``recorder`` (buffered writes), ``rules`` (pure
 rules), ``services`` (verbs), ``deflection`` (the ask page's suggestions), ``queries``
 (staff reading), ``views``, ``jobs``. See models.py for the tables.
@@ -15,7 +17,7 @@ import logging
 
 from flask import Flask, has_request_context, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, user_logged_in, user_logged_out
 
 from app import events
 from app.extensions import db
@@ -23,10 +25,10 @@ from app.layout import AccountLink, add_account_link
 from app.permissions import can
 from community.journey import deflection, jobs, permissions, recorder, services, views  # noqa: F401
 from community.journey.models import Step
-from community.journey.recorder import record
+from community.journey.recorder import record, visitor_key
 from community.models import Source
 
-__all__ = ["Step", "init_app", "record"]
+__all__ = ["Step", "init_app", "record", "visitor_key"]
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ DEFAULTS = {
     "JOURNEY_BUFFER_SIZE": 500,  # steps held per process before a batch is written
     "JOURNEY_BUFFER_SECONDS": 5,  # ...or once the oldest is this old
     "JOURNEY_SUGGESTIONS_RATE_LIMIT": "60 per minute",  # while typing, debounced
+    "JOURNEY_CLICK_RATE_LIMIT": "30 per minute",  # suggestions opened
 }
 
 
@@ -47,10 +50,22 @@ def _question_asked(thread, **_data) -> None:
             and current_user.id == thread.author_id:
         visitor = recorder.visitor_id()
     try:
-        services.attach_to_question(thread, visitor)
+        services.attach_to_question(thread, asked_as=visitor)
     except Exception:  # the question is posted; its journey is a nice-to-have
         db.session.rollback()
         log.exception("journey: could not attach the journey to thread %s", thread_id)
+
+
+def _signed_in(_app, user, **_extra) -> None:
+    if has_request_context():
+        recorder.signed_in(user.id)
+
+
+def _signed_out(_app, **_extra) -> None:
+    """Whoever uses this browser next starts afresh: no visitor id, no question draft."""
+    if has_request_context():
+        recorder.forget_visitor()
+        deflection.forget_all()
 
 
 def _numbers_link(user) -> AccountLink | None:
@@ -66,4 +81,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.add_template_global(deflection.banner_html, "deflection_banner")
     events.question_asked.connect(_question_asked)
+    user_logged_in.connect(_signed_in, app)
+    user_logged_out.connect(_signed_out, app)
     add_account_link(app, _numbers_link)

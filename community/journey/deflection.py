@@ -5,9 +5,18 @@ look like it are suggested. The index only proposes ids; the rows are loaded wit
 and visibility is applied again (a solved thread whose question is now hidden, or an
 article taken back, never appears, however stale the index). Suggestion links go through
 a tracked redirect that records the click and lands on the page with a marker, which
-asks "Did this solve your problem?". The ask form's draft (title, product area, kind,
-tags) is kept in the session, so "No, back to my question" finds it as it was; the
-details the customer typed are kept by the page's script in the browser.
+asks "Did this solve your problem?".
+
+The session remembers what it was shown and what it clicked (the last few of each), and
+that is what counts: a click is recorded only on something this session was suggested,
+so deflections cannot be inflated by requesting the redirect for any solved thread; and
+the question shows (and the anonymous page cache is skipped) only where this session
+recorded a click, so ``?suggested=1`` on any thread is just the cached page.
+
+The ask form's draft (title, product area, kind, tags) is kept in the session, so "No,
+back to my question" finds it as it was; the details the customer typed are kept by the
+page's script in the browser. Signing out forgets all of these (:func:`forget_all`), and
+the page's script forgets its copy when the sign-out form is sent.
 """
 
 from __future__ import annotations
@@ -29,8 +38,13 @@ log = logging.getLogger(__name__)
 
 KINDS = ("thread", "article")
 MARKER = "suggested"  # ?suggested=1 on a page reached from a suggestion
-SHOWN_KEY = "journey_shown"
+LAST_SHOWN_KEY = "journey_last_shown"  # the set last shown, so it is recorded once
+SHOWN_KEY = "journey_shown"  # "thread:12", ... the most recent MAX_SHOWN shown
+CLICKED_KEY = "journey_clicked"  # the same, for the most recent MAX_CLICKED clicks
 DRAFT_KEY = "ask_draft"
+SESSION_KEYS = (LAST_SHOWN_KEY, SHOWN_KEY, CLICKED_KEY, DRAFT_KEY)
+MAX_SHOWN = 4 * rules.MAX_SUGGESTIONS
+MAX_CLICKED = 10
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,14 @@ class Target:
     @property
     def ids(self) -> dict:
         return {f"{self.kind}_id": self.id}
+
+    @property
+    def key(self) -> str:
+        return _key(self.kind, self.id)
+
+
+def _key(kind: str, item_id: int) -> str:
+    return f"{kind}:{item_id}"
 
 
 def suggest(text: str, *, limit: int = rules.MAX_SUGGESTIONS) -> list[Target]:
@@ -99,10 +121,26 @@ def _article_url(article) -> str | None:
 
 def _note_shown(query: str, found: list[Target]) -> None:
     """One step per new set of suggestions, not one per keystroke."""
-    signature = ",".join(f"{item.kind}:{item.id}" for item in found)
-    if session.get(SHOWN_KEY) != signature:
-        session[SHOWN_KEY] = signature
+    signature = ",".join(item.key for item in found)
+    if session.get(LAST_SHOWN_KEY) != signature:
+        session[LAST_SHOWN_KEY] = signature
+        _remember(SHOWN_KEY, [item.key for item in found], MAX_SHOWN)
         recorder.record(Step.SUGGESTIONS_SHOWN, query=query, detail=str(len(found)))
+
+
+def _remember(key: str, items: list[str], limit: int) -> None:
+    kept = [item for item in session.get(key, []) if item not in items]
+    session[key] = (kept + items)[-limit:]
+
+
+def follow(found: Target) -> bool:
+    """Record a click on a suggestion this session was shown; False for anything else."""
+    if found.key not in session.get(SHOWN_KEY, []):
+        return False
+    if not recorder.record(Step.SUGGESTION_CLICKED, **found.ids):
+        return False
+    _remember(CLICKED_KEY, [found.key], MAX_CLICKED)
+    return True
 
 
 # --- the page reached from a suggestion ------------------------------------------------
@@ -115,9 +153,12 @@ class Banner:
 
 
 def banner(kind: str, item_id: int) -> Banner | None:
-    """The "Did this solve your problem?" question, on pages reached from a suggestion."""
+    """The "Did this solve your problem?" question, on pages this session reached from a
+    suggestion it clicked."""
     if b"suggested=1" not in request.query_string or request.args.get(MARKER) != "1":
         return None  # the first test is cheap: this runs on every thread page
+    if _key(kind, item_id) not in session.get(CLICKED_KEY, []):
+        return None
     return Banner(url_for("journey.solved_it", kind=kind, item_id=item_id),
                   url_for("community.ask"))
 
@@ -151,5 +192,12 @@ def draft(category: int | None = None) -> dict:
 
 
 def forget_draft() -> None:
+    """After asking or "this solved it": the next suggestions are a new step."""
     session.pop(DRAFT_KEY, None)
-    session.pop(SHOWN_KEY, None)
+    session.pop(LAST_SHOWN_KEY, None)
+
+
+def forget_all() -> None:
+    """On signing out: nothing of this member's question is left for the next person."""
+    for key in SESSION_KEYS:
+        session.pop(key, None)

@@ -15,6 +15,7 @@ def delete_old_journey_steps() -> None:
 
 
 @job("journey-deflections", every=timedelta(minutes=5),
-     why="Counts a deflection for each suggestion clicked with no question within 30 minutes.")
+     why="Counts a deflection per visit where a suggestion was clicked and no question "
+         "was asked within 30 minutes.")
 def count_deflections_by_leaving() -> None:
     services.count_left_after_click()

@@ -7,9 +7,17 @@ question, and when leaving the ask page counts as a deflection. No app or databa
 - **The copied journey** keeps what helps staff understand what the customer already
   tried: the last :data:`MAX_STEPS` steps of :data:`ATTACH_WINDOW`, with repeats folded
   (reloading a thread is one visit; suggestions refreshed while typing are one step).
+- **Signing in** brings along only what this browser did in the :data:`CLAIM_WINDOW`
+  before it, while nobody was signed in: that is the member looking for an answer; earlier
+  steps may be whoever used a shared computer before them.
 - **Deflection by leaving**: a customer who clicked a suggestion and did not ask within
   :data:`LEFT_AFTER` found their answer (Zendesk and Kitsune count self-service the same
-  way). A click counts at most once, whichever way it was counted first.
+  way).
+- **One deflection per visit**: a customer who opens three suggestions and leaves (or says
+  two of them solved it) was helped once. A click belongs to a visit already counted when
+  the same visitor (or member) has a deflection from :data:`LEFT_AFTER` before the click
+  onwards; so a click counts at most once, whichever way it was counted first, and a
+  visit at most once, however many suggestions were opened.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from functools import lru_cache
 
 ATTACH_WINDOW = timedelta(hours=24)
 LEFT_AFTER = timedelta(minutes=30)
+CLAIM_WINDOW = timedelta(minutes=30)
 MAX_STEPS = 50
 MIN_QUERY = 3  # fewer characters than this cannot say what the problem is
 MAX_SUGGESTIONS = 5
@@ -59,32 +68,32 @@ def fold(steps: Iterable[dict]) -> list[dict]:
     return folded[-MAX_STEPS:]
 
 
-def left_after_click(click: Mapping, later: Iterable[Mapping]) -> bool:
+def left_after_click(click: Mapping, others: Iterable[Mapping]) -> bool:
     """Whether ``click`` (a suggestion_clicked event) became a deflection by leaving.
 
-    ``later`` are the same visitor's (or member's) "asked" and "deflected" events. The
-    click counts when nobody asked within :data:`LEFT_AFTER` of it and no deflection was
-    counted for the same item since it (the customer's own "this solved it", or this rule
-    on an earlier run).
+    ``others`` are "asked" and "deflected" events around it. The click counts when its
+    visitor (or member) did not ask within :data:`LEFT_AFTER` of it and their visit has
+    no deflection yet (the customer's own "this solved it", or this rule on an earlier
+    click or run).
     """
-    deadline = click["created_at"] + LEFT_AFTER
-    for event in later:
-        if event["created_at"] < click["created_at"] or not _same_visitor(click, event):
+    moment = click["created_at"]
+    for event in others:
+        if not _same_visitor(click, event):
             continue
-        if event["step"] == "asked" and event["created_at"] <= deadline:
+        if event["step"] == "asked" and moment <= event["created_at"] <= moment + LEFT_AFTER:
             return False
-        if event["step"] == "deflected" and _same_item(click, event):
+        if event["step"] == "deflected" and _same_visit(moment, event["created_at"]):
             return False
     return True
+
+
+def _same_visit(click: datetime, deflection: datetime) -> bool:
+    return deflection >= click - LEFT_AFTER
 
 
 def _same_visitor(a: Mapping, b: Mapping) -> bool:
     return a["visitor"] == b["visitor"] or (
         a.get("user_id") is not None and a.get("user_id") == b.get("user_id"))
-
-
-def _same_item(a: Mapping, b: Mapping) -> bool:
-    return (a.get("thread_id"), a.get("article_id")) == (b.get("thread_id"), b.get("article_id"))
 
 
 def normalize_query(text: str, limit: int = 150) -> str:
@@ -99,8 +108,9 @@ def result_count(detail: str) -> int | None:
 
 
 def solved_it_counts(clicks: Iterable[datetime], deflections: Iterable[datetime]) -> bool:
-    """A "this solved it" counts when the last click on the item has no deflection since."""
+    """A "this solved it" counts when the item was clicked and the visit of its last click
+    has no deflection yet (``deflections``: the visitor's, on any item)."""
     last_click = max(clicks, default=None)
     if last_click is None:
         return False
-    return all(moment < last_click for moment in deflections)
+    return not any(_same_visit(last_click, moment) for moment in deflections)

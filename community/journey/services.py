@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import and_, delete, insert, or_, select
 
 from app.clock import utcnow
 from app.extensions import db
@@ -29,16 +29,18 @@ COLUMNS = (JourneyEvent.visitor, JourneyEvent.user_id, JourneyEvent.step, Journe
 # --- the journey travels with the question ----------------------------------------------
 
 
-def attach_to_question(thread: Thread, visitor: str | None) -> ThreadJourney | None:
-    """Copy the asker's last 24 hours (this browser's steps and the member's own) onto
-    the new question, then note that they asked."""
+def attach_to_question(thread: Thread, asked_as: str | None = None) -> ThreadJourney | None:
+    """Copy the asker's last 24 hours onto the new question, then note that they asked
+    (as visitor ``asked_as``, when asked from a browser).
+
+    The asker's steps are found by user id only: their own as a member, and the
+    anonymous ones claimed when they signed in (see :mod:`~community.journey.recorder`);
+    never by a visitor id, which someone else may have used or planted."""
     recorder.flush()  # the steps this process still holds belong to the journey
-    who = [JourneyEvent.user_id == thread.author_id]
-    if visitor:
-        who.append(JourneyEvent.visitor == visitor)
     rows = db.session.execute(
         select(*COLUMNS)
-        .where(JourneyEvent.created_at >= utcnow() - rules.ATTACH_WINDOW, or_(*who))
+        .where(JourneyEvent.created_at >= utcnow() - rules.ATTACH_WINDOW,
+               JourneyEvent.user_id == thread.author_id)
         .order_by(JourneyEvent.created_at.desc(), JourneyEvent.id.desc())
         .limit(rules.MAX_STEPS * 4)
     ).mappings().all()
@@ -48,7 +50,7 @@ def attach_to_question(thread: Thread, visitor: str | None) -> ThreadJourney | N
         journey = ThreadJourney(thread_id=thread.id, steps=steps)
         db.session.add(journey)
         db.session.commit()
-    recorder.add(visitor or f"member:{thread.author_id}", thread.author_id, Step.ASKED,
+    recorder.add(asked_as or f"member:{thread.author_id}", thread.author_id, Step.ASKED,
                  thread_id=thread.id)
     return journey
 
@@ -98,16 +100,18 @@ def _article_titles(ids: set[int]) -> dict[int, tuple[str, str]]:
 
 def solved_it(kind: str, item_id: int) -> bool:
     """The customer says a suggestion they clicked solved their problem: one deflection
-    per click, so pressing the button twice (or after reloading) counts once."""
-    visitor = recorder.visitor_id(create=False)
-    if visitor is None:
+    per visit, so pressing the button twice (or after reloading, or on a second
+    suggestion) counts once. The customer is this browser's visitor or, signed in, the
+    member (whose visitor id changes when they sign in)."""
+    who = _this_visitor()
+    if who is None:
         return False
     recorder.flush()
     target = JourneyEvent.thread_id if kind == "thread" else JourneyEvent.article_id
+    clicked = and_(JourneyEvent.step == Step.SUGGESTION_CLICKED, target == item_id)
     rows = db.session.execute(
         select(JourneyEvent.step, JourneyEvent.created_at)
-        .where(JourneyEvent.visitor == visitor, target == item_id,
-               JourneyEvent.step.in_([Step.SUGGESTION_CLICKED, Step.DEFLECTED]),
+        .where(who, or_(clicked, JourneyEvent.step == Step.DEFLECTED),
                JourneyEvent.created_at >= utcnow() - rules.ATTACH_WINDOW)
     ).all()
     clicks = [row.created_at for row in rows if row.step == Step.SUGGESTION_CLICKED]
@@ -118,9 +122,19 @@ def solved_it(kind: str, item_id: int) -> bool:
     return True
 
 
+def _this_visitor():
+    """The current request's visitor and member, as a condition; None if neither."""
+    who = []
+    if (visitor := recorder.visitor_id(create=False)) is not None:
+        who.append(JourneyEvent.visitor == visitor)
+    if (member := recorder.member_id()) is not None:
+        who.append(JourneyEvent.user_id == member)
+    return or_(*who) if who else None
+
+
 def count_left_after_click(now: datetime | None = None) -> int:
     """Clicks on a suggestion followed by no question within 30 minutes become
-    deflections ("left_after_click"), once per click. Idempotent."""
+    deflections ("left_after_click"), once per visit. Idempotent."""
     recorder.flush()
     now = now or utcnow()
     end = now - rules.LEFT_AFTER
@@ -132,7 +146,8 @@ def count_left_after_click(now: datetime | None = None) -> int:
     ).mappings().all()
     if not clicks:
         return 0
-    later = _asked_or_deflected(clicks, since=end - LOOKBACK)
+    # a deflection up to 30 minutes before a click means its visit is already counted
+    later = _asked_or_deflected(clicks, since=end - LOOKBACK - rules.LEFT_AFTER)
     counted = []
     for click in clicks:
         if rules.left_after_click(click, later):
@@ -140,7 +155,7 @@ def count_left_after_click(now: datetime | None = None) -> int:
                           "detail": rules.LEFT_AFTER_CLICK,
                           "created_at": click["created_at"] + rules.LEFT_AFTER}
             counted.append(deflection)
-            later.append(deflection)  # a second click on the same item is the same visit
+            later.append(deflection)  # the visit's other clicks are counted with it
     if counted:
         db.session.execute(insert(JourneyEvent.__table__), counted)
         db.session.commit()

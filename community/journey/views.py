@@ -18,8 +18,7 @@ from flask_login import login_required
 
 from app.extensions import limiter
 from app.permissions import require
-from community.journey import deflection, queries, recorder, services
-from community.journey.models import Step
+from community.journey import deflection, queries, services
 
 bp = Blueprint("journey", __name__)
 KIND = "<any(thread, article):kind>"
@@ -38,12 +37,15 @@ def suggestions():
 
 
 @bp.get(f"/ask/suggestion/{KIND}/<id:item_id>")
+@limiter.limit(lambda: current_app.config["JOURNEY_CLICK_RATE_LIMIT"])
 def follow(kind: str, item_id: int):
-    """Record the click, then land on the page with the "did this solve it?" marker."""
+    """Record the click, then land on the page with the "did this solve it?" marker; an
+    item this session was not suggested is just the page."""
     target = deflection.target(kind, item_id)
     if target is None:
         abort(404)
-    recorder.record(Step.SUGGESTION_CLICKED, **target.ids)
+    if not deflection.follow(target):
+        return redirect(target.url, 303)
     return redirect(f"{target.url}?{deflection.MARKER}=1", 303)
 
 

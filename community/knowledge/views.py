@@ -3,9 +3,7 @@ them (staff), and choosing one's products (members). Thin: parse, call, render."
 
 from __future__ import annotations
 
-import secrets
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,7 +12,7 @@ from app.i18n import select_locale
 from app.permissions import can, require
 from app.web import attach_error
 from community import queries as forum_queries
-from community.journey import record
+from community.journey import record, visitor_key
 from community.journey.models import Step
 from community.knowledge import queries, services
 from community.knowledge.forms import (
@@ -30,14 +28,6 @@ from community.models import Category, Post
 from community.services import CommunityError
 
 bp = Blueprint("knowledge", __name__, template_folder="templates")
-
-
-def _visitor() -> str:
-    """Who answered "was this helpful?": the member, or a random id in the session."""
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    session.setdefault("visitor", secrets.token_hex(16))
-    return f"visitor:{session['visitor']}"
 
 
 def _language() -> str:
@@ -120,7 +110,7 @@ def feedback_reason(article_id: int):
 
 def _rate(found: Article, **answer) -> None:
     try:
-        services.rate(found, visitor=_visitor(), user=current_user, **answer)
+        services.rate(found, visitor=visitor_key(), user=current_user, **answer)
     except CommunityError as error:
         abort(error.status if error.status in (403, 404, 409) else 422)
 

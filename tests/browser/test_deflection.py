@@ -9,6 +9,7 @@ from app.extensions import db
 from community.journey import recorder
 from community.journey.models import JourneyEvent
 from tests.browser.test_accessibility import violations
+from tests.factories import PASSWORD
 
 
 def solved_question(make):
@@ -79,3 +80,22 @@ def test_the_ask_page_suggestions_and_the_journey_are_accessible(make, browser_f
     assert violations(staff) == []
     staff.goto("/journey/numbers")
     assert violations(staff) == []
+
+
+def test_signing_out_clears_the_question_typed_in_this_tab(make, browser_for):
+    make.category("Earbuds", description="Buds Pro and Buds Lite")
+    make.user("ann")
+    make.user("bob")
+    page = browser_for("ann")
+    page.goto("/ask")
+    page.get_by_label("Title").fill("My order 4051 never arrived at my home address")
+    page.get_by_label("Details").fill("Ann Lee, 12 Via Roma, Milano: nothing since Monday.")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("status")).to_contain_text("signed out")
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("bob")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto("/ask")
+    expect(page.get_by_label("Title")).to_have_value("")
+    expect(page.get_by_label("Details")).to_have_value("")

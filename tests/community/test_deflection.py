@@ -1,17 +1,20 @@
 """Deflection on the ask page: similar solved questions while typing, a two-step form
 without JavaScript, and the deflections counted from suggestions."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from flask import url_for
 from sqlalchemy import select
 
 from app.clock import utcnow
 from app.extensions import db
 from community import page_cache
 from community.journey import jobs, services
+from community.journey.rules import left_after_click, solved_it_counts
 from community.models import Post, Thread
 from tests.community.test_journey import (
+    _token,
     ask_on_the_web,
     sign_in,
     statements_for,
@@ -19,6 +22,7 @@ from tests.community.test_journey import (
     thread_url,
 )
 from tests.conftest import csrf_token_from
+from tests.factories import PASSWORD
 
 JSON = {"Accept": "application/json"}
 
@@ -43,6 +47,16 @@ def suggested(client, text: str) -> list[dict]:
 @pytest.fixture
 def charging(make, people, earbuds):
     return solved(make, people, earbuds, "Buds Pro case is not charging anymore")
+
+
+def click(client, thread):
+    """Open ``thread`` from the suggestions, as a customer typing its title would."""
+    assert any(item["id"] == thread.id for item in suggested(client, thread.title))
+    return client.get(f"/ask/suggestion/thread/{thread.id}")
+
+
+def steps_named(app, name: str) -> list[dict]:
+    return [step for step in steps_in_database(app) if step["step"] == name]
 
 
 # --- suggestions while typing --------------------------------------------------------------
@@ -180,15 +194,56 @@ def test_asking_forgets_the_draft(app, client, member, post_form, earbuds):
     assert "data-ask-details hidden" in client.get("/ask").get_data(as_text=True)
 
 
+def test_signing_out_forgets_the_draft_for_whoever_registers_next(client, member, post_form,
+                                                                  earbuds, charging):
+    check_first(post_form, earbuds)
+    client.post("/sign-out", data={"csrf_token": _token(client)})
+    with client.session_transaction() as cookie_session:
+        assert not {"ask_draft", "journey_shown", "journey_clicked"} & set(cookie_session)
+    post_form("/register", {"username": "bob", "email": "bob@example.com",
+                            "password": PASSWORD, "confirm": PASSWORD})
+    html = client.get("/ask").get_data(as_text=True)
+    assert "Buds Pro case not charging since today" not in html
+    assert "data-ask-details hidden" in html
+
+
+def test_the_ask_page_keeps_its_address(app):
+    with app.test_request_context():
+        assert url_for("community.ask") == "/ask"
+
+
 # --- the tracked click and "did this solve it?" ---------------------------------------------
 
 
 def test_a_click_is_recorded_and_lands_on_the_thread_with_a_marker(app, client, charging):
-    response = client.get(f"/ask/suggestion/thread/{charging.id}")
+    response = click(client, charging)
     assert response.status_code == 303
     assert response.headers["Location"] == f"{thread_url(charging)}?suggested=1"
-    [click] = steps_in_database(app)
-    assert (click["step"], click["thread_id"]) == ("suggestion_clicked", charging.id)
+    [clicked] = steps_named(app, "suggestion_clicked")
+    assert clicked["thread_id"] == charging.id
+
+
+def test_a_click_on_something_never_suggested_is_not_recorded(app, client, make, people,
+                                                              earbuds, charging):
+    other = solved(make, people, earbuds, "Watch strap broke after a week")
+    suggested(client, charging.title)
+    response = client.get(f"/ask/suggestion/thread/{other.id}")
+    assert response.status_code == 303 and response.headers["Location"] == thread_url(other)
+    assert steps_named(app, "suggestion_clicked") == []
+
+
+def test_a_click_without_any_suggestion_is_not_recorded(app, client, charging):
+    response = client.get(f"/ask/suggestion/thread/{charging.id}")
+    assert response.headers["Location"] == thread_url(charging)
+    assert steps_in_database(app) == []
+
+
+def test_clicks_are_rate_limited(app, client, charging):
+    app.config["JOURNEY_CLICK_RATE_LIMIT"] = "2 per minute"
+    suggested(client, charging.title)
+    codes = [client.get(f"/ask/suggestion/thread/{charging.id}").status_code
+             for _ in range(3)]
+    assert codes == [303, 303, 429]
 
 
 @pytest.mark.parametrize("path", ["/ask/suggestion/thread/999", "/ask/suggestion/article/1",
@@ -198,12 +253,22 @@ def test_clicks_on_what_cannot_be_suggested_are_404(client, path):
 
 
 def test_the_marker_asks_whether_it_solved_the_problem(client, charging):
+    click(client, charging)
     html = client.get(f"{thread_url(charging)}?suggested=1").get_data(as_text=True)
     assert "Did this solve your problem?" in html and "No, back to my question" in html
     assert "Did this solve" not in client.get(thread_url(charging)).get_data(as_text=True)
 
 
+def test_the_marker_without_a_click_asks_nothing_and_is_served_from_the_cache(
+        app, client, charging):
+    app.test_client().get(thread_url(charging))  # cached
+    url = f"{thread_url(charging)}?suggested=1"
+    assert "Did this solve" not in client.get(url).get_data(as_text=True)
+    assert statements_for(app, client, url) == 1  # the cache's version check only
+
+
 def test_the_question_never_reaches_the_anonymous_page_cache(app, client, charging):
+    click(client, charging)
     client.get(f"{thread_url(charging)}?suggested=1")
     app.test_client().get(thread_url(charging))
     with app.app_context():
@@ -223,7 +288,7 @@ def say_it_solved(client, thread, follow_redirects=False):
 
 
 def test_this_solved_it_counts_one_deflection_and_thanks(app, client, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
     response = say_it_solved(client, charging, follow_redirects=True)
     assert "glad this solved your problem" in response.get_data(as_text=True)
     assert "Did this solve" not in response.get_data(as_text=True)
@@ -232,12 +297,34 @@ def test_this_solved_it_counts_one_deflection_and_thanks(app, client, charging):
 
 
 def test_this_solved_it_without_a_click_counts_nothing(app, client, charging):
-    assert say_it_solved(client, charging).status_code == 303
+    token = csrf_token_from(client.get("/sign-in").get_data(as_text=True))
+    response = client.post(f"/ask/solved/thread/{charging.id}", data={"csrf_token": token})
+    assert response.status_code == 303
     assert deflections(app) == []
 
 
+def test_this_solved_it_is_matched_by_the_member_when_the_visitor_changed(
+        app, client, member, charging):
+    click(client, charging)
+    page = client.get(f"{thread_url(charging)}?suggested=1").get_data(as_text=True)
+    with client.session_transaction() as cookie_session:  # e.g. signed in again
+        cookie_session.pop("visitor")
+    client.post(f"/ask/solved/thread/{charging.id}", data={"csrf_token": csrf_token_from(page)})
+    assert deflections(app) == ["solved_it"]
+
+
+def test_two_suggestions_that_solved_it_in_one_visit_count_once(app, client, make, people,
+                                                                earbuds, charging):
+    pairing = solved(make, people, earbuds, "Buds Pro pairing fails with Pixel")
+    click(client, charging)
+    click(client, pairing)
+    say_it_solved(client, charging)
+    say_it_solved(client, pairing)
+    assert deflections(app) == ["solved_it"]
+
+
 def test_this_solved_it_needs_the_form_token(client, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
     assert client.post(f"/ask/solved/thread/{charging.id}").status_code == 400
 
 
@@ -247,7 +334,7 @@ def run_deflection_job(app, minutes_later: int) -> int:
 
 
 def test_leaving_after_a_click_counts_once_after_30_minutes(app, client, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
     assert run_deflection_job(app, 29) == 0
     assert run_deflection_job(app, 31) == 1
     assert run_deflection_job(app, 45) == 0
@@ -256,21 +343,63 @@ def test_leaving_after_a_click_counts_once_after_30_minutes(app, client, chargin
 
 def test_asking_within_30_minutes_of_a_click_is_no_deflection(app, client, member, post_form,
                                                               earbuds, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
     ask_on_the_web(post_form, earbuds)
     assert run_deflection_job(app, 31) == 0 and deflections(app) == []
 
 
 def test_a_click_already_said_to_have_solved_it_is_not_counted_again(app, client, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
     say_it_solved(client, charging)
     assert run_deflection_job(app, 31) == 0
     assert deflections(app) == ["solved_it"]
 
 
 def test_the_job_counts_each_visitors_clicks(app, client, charging):
-    client.get(f"/ask/suggestion/thread/{charging.id}")
-    app.test_client().get(f"/ask/suggestion/thread/{charging.id}")
+    click(client, charging)
+    click(app.test_client(), charging)
     with app.app_context():
         jobs.count_deflections_by_leaving()  # clicks are not 30 minutes old yet
     assert run_deflection_job(app, 31) == 2
+
+
+def test_opening_three_suggestions_and_leaving_counts_one_deflection(app, client, make,
+                                                                     people, earbuds,
+                                                                     charging):
+    for title in ("Buds Pro pairing fails with Pixel", "Buds Pro left bud is silent"):
+        click(client, solved(make, people, earbuds, title))
+    click(client, charging)
+    assert run_deflection_job(app, 31) == 1
+    assert run_deflection_job(app, 45) == 0
+    assert deflections(app) == ["left_after_click"]
+
+
+def test_a_click_after_saying_another_solved_it_is_the_same_visit(app, client, make, people,
+                                                                  earbuds, charging):
+    click(client, charging)
+    say_it_solved(client, charging)
+    click(client, solved(make, people, earbuds, "Buds Pro pairing fails with Pixel"))
+    assert run_deflection_job(app, 31) == 0
+    assert deflections(app) == ["solved_it"]
+
+
+# --- rules (no database) -------------------------------------------------------------------
+
+
+def test_a_visitor_helped_again_after_a_quiet_half_hour_counts_again():
+    helped = datetime(2025, 3, 3, 10, 0)
+    assert solved_it_counts([helped + timedelta(minutes=31)], [helped])
+    assert not solved_it_counts([helped + timedelta(minutes=29)], [helped])
+
+
+def test_leaving_counts_unless_the_visit_was_already_counted_or_they_asked():
+    click = {"visitor": "v1", "user_id": None, "created_at": datetime(2025, 3, 3, 10, 0)}
+
+    def event(step, minutes, visitor="v1"):
+        return {"visitor": visitor, "user_id": None, "step": step,
+                "created_at": click["created_at"] + timedelta(minutes=minutes)}
+
+    assert left_after_click(click, [event("deflected", -31), event("asked", 31),
+                                    event("deflected", 5, visitor="v2")])
+    assert not left_after_click(click, [event("deflected", -29)])
+    assert not left_after_click(click, [event("asked", 29)])

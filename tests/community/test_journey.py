@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 from flask import session
+from flask_login import login_user
 from sqlalchemy import event, insert, select
 
 from app.clock import utcnow
 from app.extensions import db
 from community import page_cache
-from community.journey import jobs, record, recorder, services
+from community.journey import jobs, record, recorder, services, visitor_key
 from community.journey.models import JourneyEvent, Step, ThreadJourney
 from community.journey.rules import fold, is_bot
 from community.models import Thread
@@ -175,14 +176,88 @@ def test_signed_in_views_are_counted_too(app, client, post_form, people, questio
     assert view_count(app, question) == 1
 
 
-def test_the_visitor_survives_signing_in_and_is_dropped_on_signing_out(
-        app, client, post_form, people, question):
+def test_signing_in_starts_a_fresh_visitor(app, client, post_form, people, question):
     client.get(thread_url(question))
     anonymous = visitor_of(client)
     sign_in(post_form, "other")
-    assert visitor_of(client) == anonymous
+    client.get(thread_url(question))
+    assert visitor_of(client) not in (None, anonymous)
+
+
+def test_registering_starts_a_fresh_visitor_too(app, client, post_form, question):
+    client.get(thread_url(question))
+    anonymous = visitor_of(client)
+    registered = post_form("/register", {"username": "newcomer", "email": "new@example.com",
+                                         "password": PASSWORD, "confirm": PASSWORD})
+    assert registered.status_code == 302
+    client.get(thread_url(question))
+    assert visitor_of(client) not in (None, anonymous)
+
+
+def test_the_visitor_is_dropped_on_signing_out(app, client, post_form, people, question):
+    sign_in(post_form, "other")
+    client.get(thread_url(question))
     client.post("/sign-out", data={"csrf_token": _token(client)})
     assert visitor_of(client) is None
+
+
+def test_the_visitor_key_names_the_member_or_the_journey_visitor(app, people):
+    with app.test_request_context(headers={"User-Agent": BROWSER}):
+        session[recorder.VISITOR_KEY] = "browser-1"
+        assert visitor_key() == "visitor:browser-1"
+        login_user(people.other)
+        assert visitor_key() == f"user:{people.other.id}"
+
+
+def test_the_visitor_key_gives_a_new_visitor_an_id(app):
+    with app.test_request_context(headers={"User-Agent": BROWSER}):
+        key = visitor_key()
+        assert key == f"visitor:{session[recorder.VISITOR_KEY]}" and len(key) > 20
+
+
+# --- privacy -------------------------------------------------------------------------------
+
+
+def test_personal_data_is_taken_out_of_recorded_queries(app):
+    record_search(app, "v1", "order 40512277 never arrived, write to ann.lee@example.com", 0)
+    [step] = steps_in_database(app)
+    assert "40512277" not in step["query"] and "ann.lee@example.com" not in step["query"]
+    assert step["query"].startswith("order [number removed] never arrived")
+
+
+def test_global_privacy_control_stops_recording_anonymous_visitors(app, client, question):
+    response = client.get(thread_url(question), headers={"Sec-GPC": "1"})
+    assert response.status_code == 200
+    assert steps_in_database(app) == [] and visitor_of(client) is None
+
+
+def test_global_privacy_control_still_counts_the_view(app, client, question):
+    client.get(thread_url(question), headers={"Sec-GPC": "1"})
+    assert view_count(app, question) == 1
+
+
+def test_members_journeys_are_recorded_whatever_their_browser_sends(app, client, post_form,
+                                                                   people, question):
+    sign_in(post_form, "other")
+    client.get(thread_url(question), headers={"Sec-GPC": "1"})
+    assert [step["user_id"] for step in steps_in_database(app)] == [people.other.id]
+
+
+# --- what members do is written at once --------------------------------------------------
+
+
+def test_a_members_search_is_written_at_once(app, client, post_form, people, question):
+    app.config.update(JOURNEY_BUFFER_SIZE=500, JOURNEY_BUFFER_SECONDS=3600)
+    sign_in(post_form, "other")
+    client.get("/search?q=earbud+charge")
+    assert [step["step"] for step in stored_steps(app)] == ["searched"]
+
+
+def test_an_anonymous_search_waits_in_the_buffer(app, client, question):
+    app.config.update(JOURNEY_BUFFER_SIZE=500, JOURNEY_BUFFER_SECONDS=3600)
+    client.get("/search?q=earbud+charge")
+    assert stored_steps(app) == []
+    assert [step["step"] for step in steps_in_database(app)] == ["searched"]
 
 
 def _token(client) -> str:
@@ -241,6 +316,49 @@ def test_asking_attaches_the_last_24_hours_of_the_journey(app, client, post_form
     assert steps[0]["title"] == question.title and steps[0]["thread_id"] == question.id
     assert steps[1] == {"at": steps[1]["at"], "step": "searched",
                         "query": "earbuds not charging", "count": 3}
+
+
+def backdate(app, minutes: int) -> None:
+    """Every step recorded so far happened ``minutes`` earlier."""
+    for step in steps_in_database(app):
+        with app.app_context():
+            db.session.execute(JourneyEvent.__table__.update().values(
+                created_at=step["created_at"] - timedelta(minutes=minutes))
+                .where(JourneyEvent.id == step["id"]))
+            db.session.commit()
+
+
+def test_only_the_last_30_minutes_before_signing_in_join_the_journey(
+        app, client, post_form, people, question, earbuds):
+    record_search(app, visitor_of_new(client), "somebody else's search", 2)
+    backdate(app, 40)  # whoever used this browser before
+    record_search(app, visitor_of(client), "earbuds not charging", 3)
+    sign_in(post_form, "other")
+    ask_on_the_web(post_form, earbuds)
+    steps = journey_of(app, asked_thread(app))
+    assert [step["query"] for step in steps] == ["earbuds not charging"]
+
+
+def visitor_of_new(client) -> str:
+    with client.session_transaction() as cookie_session:
+        cookie_session[recorder.VISITOR_KEY] = "shared-browser"
+    return "shared-browser"
+
+
+def test_steps_recorded_under_the_old_visitor_id_after_signing_in_stay_out(
+        app, client, post_form, people, earbuds):
+    planted = visitor_of_new(client)  # e.g. a session cookie planted by someone else
+    sign_in(post_form, "other")
+    record_search(app, planted, "call +39 333 1234567 to get a refund", 0)
+    assert ask_on_the_web(post_form, earbuds).status_code == 302
+    assert journey_of(app, asked_thread(app)) is None
+
+
+def test_anonymous_steps_claimed_by_a_member_stay_theirs(app, client, post_form, people,
+                                                         question):
+    client.get(thread_url(question))
+    sign_in(post_form, "other")
+    assert [step["user_id"] for step in steps_in_database(app)] == [people.other.id]
 
 
 def test_steps_older_than_24_hours_stay_behind(app, client, post_form, people, question,

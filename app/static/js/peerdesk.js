@@ -113,6 +113,8 @@ function addPreview(box) {
 // once, and solved questions like the title appear under it while it is typed (after a
 // pause, so not on every key). What was typed is kept in this tab's sessionStorage, so a
 // customer who opens a suggestion and comes back finds their question as they left it.
+// <form data-forget-draft> (signing out, "this solved it") drops it when sent, so the next
+// person at a shared computer does not find it.
 const ASK_DRAFT = "peerdesk-ask-draft";
 const DRAFT_FIELDS = ["title", "category", "kind", "body", "tags"];
 
