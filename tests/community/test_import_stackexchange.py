@@ -5,6 +5,7 @@ Edge cases (risky HTML, malformed files, a dump that grows) use tiny dumps made 
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,10 @@ from community.importers.bodies import imported_body
 from community.importers.stackexchange import licence_for
 from community.models import Category, Notification, Post, Tag, Thread, ThreadLink, ThreadStatus
 
-DUMPS = Path(__file__).resolve().parents[3] / "shared" / "data" / "stackexchange"
+# The shared data sits beside the repository (../shared); PEERDESK_SHARED_DIR overrides.
+SHARED = Path(os.environ.get("PEERDESK_SHARED_DIR",
+                             Path(__file__).resolve().parents[3] / "shared"))
+DUMPS = SHARED / "data" / "stackexchange"
 COFFEE, BICYCLES = DUMPS / "coffee", DUMPS / "bicycles.meta"
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import pytest
 
 from app import create_app, search
-from app.extensions import db
 from app.demo import seed_accounts
+from app.extensions import db
 from app.search.demo import seed_synonyms
 from community.demo import seed_community
 from community.knowledge.demo import seed_knowledge_base
