@@ -1,8 +1,18 @@
-"""``make bench``: run every benchmark in turn."""
+"""``make bench``: run every benchmark in turn.
 
-from benchmarks import pages, thread_page
+The search benchmark indexes ``BENCH_SEARCH_POSTS`` posts here, 20,000 unless set: its
+full 100,000 (the figures in docs/benchmarks.md) take about 20 minutes on two cores. Run
+``BENCH_SEARCH_POSTS=100000 make bench``, or ``python -m benchmarks.search``, for those.
+"""
 
-BENCHMARKS = [pages, thread_page]
+import os
+from functools import partial
+
+from benchmarks import pages, search, thread_page
+
+SEARCH_POSTS = os.environ.get("BENCH_SEARCH_POSTS", "20000")
+
+BENCHMARKS = [pages.main, thread_page.main, partial(search.main, ["--posts", SEARCH_POSTS])]
 
 for benchmark in BENCHMARKS:
-    benchmark.main()
+    benchmark()
