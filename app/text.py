@@ -98,6 +98,20 @@ def plain_text(source: str, limit: int | None = None) -> str:
     return text
 
 
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|pre|blockquote|table|tr|td|th|br|hr)\b[^>]*>",
+                        re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def words_of_html(stored_html: str) -> str:
+    """The words of HTML this module already rendered and sanitized (a stored
+    ``body_html``): tags out, entities decoded. For the search index, which reads every
+    post on a reindex: about twenty times cheaper than :func:`plain_text`, which renders
+    and sanitizes again."""
+    spaced = _BLOCK_TAG.sub(" ", stored_html)
+    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL-safe, readable slug: "Le cuffie non si caricano!" -> "le-cuffie-non-si-caricano"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

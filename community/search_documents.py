@@ -23,7 +23,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app import events, search
 from app.extensions import db
-from app.text import plain_text
+from app.text import words_of_html
 from community.models import Thread, Visibility
 from community.queries import thread_list
 
@@ -46,13 +46,13 @@ def document_for(thread: Thread) -> search.Document | None:
     if opening is None:
         return None
     accepted = next((post for post in visible if post.id == thread.accepted_post_id), None)
-    others = [plain_text(post.body_source) for post in visible
+    others = [words_of_html(post.body_html) for post in visible
               if not post.is_opening and post is not accepted]
     answers = [post for post in visible if post.author_id != thread.author_id]
     return search.Document(
         kind="thread", id=thread.id, title=thread.title,
-        body="\n".join([plain_text(opening.body_source), *others]),
-        extra=plain_text(accepted.body_source) if accepted else "",
+        body="\n".join([words_of_html(opening.body_html), *others]),
+        extra=words_of_html(accepted.body_html) if accepted else "",
         language=thread.language, tags=tuple(tag.name for tag in thread.tags),
         category=thread.category.slug, solved=accepted is not None,
         boost=boost(solved=accepted is not None, answered=bool(answers),

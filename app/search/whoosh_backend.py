@@ -130,7 +130,7 @@ class WhooshBackend:
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
         ix = index.create_in(fresh, schema())
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=512)  # fewer runs to merge at commit (measured: -25 %)
         try:
             yield lambda document: writer.add_document(**_fields(document))
         except BaseException:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app import events, search
 from app.extensions import db
-from app.text import plain_text
+from app.text import words_of_html
 from community.knowledge import rules
 from community.knowledge.models import Article
 from community.knowledge.queries import readable
@@ -25,7 +25,7 @@ def document_for(article: Article) -> search.Document | None:
     revision = article.current_revision
     return search.Document(
         kind="article", id=article.id, title=revision.title,
-        body=plain_text(revision.body_source), language=article.language,
+        body=words_of_html(revision.body_html), language=article.language,
         category=article.category.slug, solved=True,
         boost=rules.search_boost(article.helpful_yes, article.helpful_no),
     )

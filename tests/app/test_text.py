@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from app.text import ALLOWED_TAGS, plain_text, render_markdown
+from app.text import ALLOWED_TAGS, plain_text, render_markdown, words_of_html
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -110,3 +110,8 @@ def test_rendering_from_many_threads_gives_the_same_html():
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda s: str(render_markdown(s)), sources * 25))
     assert results == expected * 25
+
+
+def test_the_words_of_stored_html_match_its_plain_text():
+    source = "**Hold** the button for *15 s* & then [reset](https://lumio.example).\n\n- one\n- two"
+    assert words_of_html(str(render_markdown(source))) == plain_text(source)
