@@ -108,6 +108,16 @@ vote_cast = _signals.signal(
     """,
 )
 
+me_too_changed = _signals.signal(
+    "me-too-changed",
+    doc="""A member said "I have this problem too" on a question (``value`` = 1) or took
+    it back (-1).
+
+    sender: the ``Thread``. kwargs: ``member`` (the ``User``), ``value``. Search re-weighs
+    the thread; escalation may count it as demand.
+    """,
+)
+
 # --- knowledge base (community) ---------------------------------------------------------
 
 article_published = _signals.signal(

@@ -96,7 +96,8 @@ def _thread_changed(sender, **_data) -> None:
 
 
 SIGNALS = (events.question_asked, events.answer_posted, events.post_edited,
-           events.answer_accepted, events.answer_unaccepted, events.vote_cast)
+           events.answer_accepted, events.answer_unaccepted, events.vote_cast,
+           events.me_too_changed)
 
 
 def init_app(app: Flask) -> None:

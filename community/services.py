@@ -306,6 +306,7 @@ def me_too(user: User, thread: Thread) -> Thread:
     _changed(thread)
     _subscribe(user.id, thread.id)  # people with the problem want the answer
     db.session.commit()
+    events.notify(events.me_too_changed, thread, member=user, value=1)
     return thread
 
 
@@ -317,6 +318,8 @@ def undo_me_too(user: User, thread: Thread) -> Thread:
         thread.me_too_count = Thread.me_too_count - 1
         _changed(thread)
     db.session.commit()
+    if removed:
+        events.notify(events.me_too_changed, thread, member=user, value=-1)
     return thread
 
 

@@ -218,3 +218,18 @@ def test_the_type_filter_shows_articles_only(client, make, people):
 def test_nothing_found_offers_to_ask_the_community(client):
     html = results_page(client, "zebra xylophone")
     assert "Nothing matches" in html and 'href="/ask"' in html
+
+
+def test_a_me_too_lifts_the_thread_above_its_twin(app, make, people):
+    area = make.category("Speakers")
+    first = make.thread(people.asker, area, title="Lumio Home speaker hums when idle",
+                        body="A low hum comes from the speaker whenever nothing is playing.")
+    second = make.thread(people.helper, area, title="Lumio Home speaker hums when idle",
+                         body="A low hum comes from the speaker whenever nothing is playing.")
+    with app.app_context():
+        order = [hit.id for hit in search.query("speaker hums when idle").hits]
+    behind = make.get(Thread, order[1])
+    make.act("me_too", people.other, behind)
+    with app.app_context():
+        assert search.query("speaker hums when idle").hits[0].id == behind.id
+    assert {first.id, second.id} == set(order)
