@@ -33,7 +33,7 @@ def init_app(app: Flask) -> None:
     api.register_blueprint(bp)
 
 
-def _refused(error: services.CommunityError):
+def refuse(error: services.CommunityError):
     """A service's refusal as problem details, with the field it concerns under errors."""
     extra = {"errors": {error.field: [error.message]}} if error.field else {}
     api_abort(error.status, message=error.message, **extra)
@@ -42,7 +42,7 @@ def _refused(error: services.CommunityError):
 def _category(slug: str) -> Category:
     found = queries.category_by_slug(slug)
     if found is None:
-        _refused(services.CommunityError("No category with this slug.", field="category"))
+        refuse(services.CommunityError("No category with this slug.", field="category"))
     return found
 
 
@@ -75,7 +75,7 @@ class Threads(MethodView):
                                 kind=payload["kind"], tags=payload["tags"],
                                 source=Source.API, language=payload["language"])
         except services.CommunityError as error:
-            _refused(error)
+            refuse(error)
 
 
 @bp.route("/threads/<id:thread_id>")
@@ -108,7 +108,7 @@ class ThreadPosts(MethodView):
         try:
             return services.reply(current_api_user(), thread, payload["body"], Source.API)
         except services.CommunityError as error:
-            _refused(error)
+            refuse(error)
 
 
 def _post_or_404(post_id: int) -> Post:
@@ -138,7 +138,7 @@ class Accept(MethodView):
         try:
             return service(current_api_user(), post)
         except services.CommunityError as error:
-            _refused(error)
+            refuse(error)
 
 
 @bp.route("/posts/<id:post_id>/votes")
@@ -175,7 +175,7 @@ class Search(MethodView):
             found = search_views.find(args["q"], filters, page=args["page"],
                                       per_page=args["per_page"])
         except search_views.UnknownCategory:
-            _refused(services.CommunityError("No category with this slug.", field="category"))
+            refuse(services.CommunityError("No category with this slug.", field="category"))
         base = current_app.config["BASE_URL"]
         return {"items": [{"kind": item.kind, "id": item.id, "title": item.title,
                            "url": base + item.url, "snippet": str(item.snippet),

@@ -12,11 +12,12 @@ from community import rules
 from community.models import EmailMode, ThreadKind
 
 
-def _optional_int(value):
+def optional_int(value):
     return int(value) if value not in ("", None) else None
 
 
-def _rule(check):
+def rule(check):
+    """A WTForms validator from a pure rule that returns a problem (or None)."""
     def validate(_form, field):
         problem = check(field.data or "")
         if problem:
@@ -29,12 +30,12 @@ class AskForm(FlaskForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(message=_l("Give your question a title.")),
-                    _rule(rules.title_problem)],
+                    rule(rules.title_problem)],
         description=_l("Say what goes wrong, e.g. “Buds Pro left earbud will not charge after "
                        "update 3.2”."),
         render_kw={"maxlength": rules.TITLE_MAX, "autocomplete": "off"},
     )
-    category = SelectField(_l("Product area"), coerce=_optional_int, validate_choice=True,
+    category = SelectField(_l("Product area"), coerce=optional_int, validate_choice=True,
                            validators=[DataRequired(message=_l("Choose a product area."))])
     kind = RadioField(_l("This is"), default=ThreadKind.QUESTION.value, choices=[
         SelectChoice(ThreadKind.QUESTION.value, _l("A question: I need a solution")),
@@ -43,7 +44,7 @@ class AskForm(FlaskForm):
     body = TextAreaField(
         _l("Details"),
         validators=[DataRequired(message=_l("Describe the problem.")),
-                    _rule(rules.body_problem)],
+                    rule(rules.body_problem)],
         description=_l("What you tried, what you expected, what happened. Model, firmware "
                        "and phone help. Markdown works."),
         render_kw={"rows": 10},
@@ -56,15 +57,15 @@ class ReplyForm(FlaskForm):
     body = TextAreaField(
         _l("Your answer"),
         validators=[DataRequired(message=_l("Write your answer first.")),
-                    _rule(rules.body_problem)],
+                    rule(rules.body_problem)],
         render_kw={"rows": 6},
     )
 
 
 class EditForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[_rule(rules.title_problem)],
+    title = StringField(_l("Title"), validators=[rule(rules.title_problem)],
                         render_kw={"maxlength": rules.TITLE_MAX})
-    body = TextAreaField(_l("Text"), validators=[DataRequired(), _rule(rules.body_problem)],
+    body = TextAreaField(_l("Text"), validators=[DataRequired(), rule(rules.body_problem)],
                          render_kw={"rows": 12})
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from flask import abort, render_template, request, url_for
 from markupsafe import Markup
-from werkzeug.routing import BuildError
 
 from app import search as search_adapter
 from app.web import page_number
@@ -106,7 +105,7 @@ def _category_slugs(slug: str) -> list[str]:
 def _load(hits: list[search_adapter.Hit]) -> list[Found]:
     threads = search_documents.visible_threads([hit.id for hit in hits if hit.kind == "thread"])
     article_ids = [hit.id for hit in hits if hit.kind == "article"]
-    articles = readable_articles(article_ids) if article_ids else {}
+    articles = readable_articles(article_ids)
     found = []
     for hit in hits:
         snippet = Markup(hit.highlight)  # noqa: S704 - escaped by the search backend
@@ -115,18 +114,10 @@ def _load(hits: list[search_adapter.Hit]) -> list[Found]:
             found.append(Found("thread", thread.id, thread.title, url, snippet, hit.score,
                                thread.category.name, thread))
         elif hit.kind == "article" and (article := articles.get(hit.id)) is not None:
-            url = _article_url(article)
-            if url:
-                found.append(Found("article", article.id, article.current_revision.title,
-                                   url, snippet, hit.score, article.category.name, article))
+            url = url_for("knowledge.article", article_id=article.id, slug=article.slug)
+            found.append(Found("article", article.id, article.current_revision.title,
+                               url, snippet, hit.score, article.category.name, article))
     return found
-
-
-def _article_url(article) -> str | None:
-    try:
-        return url_for("knowledge.article", article_id=article.id, slug=article.slug)
-    except BuildError:  # the knowledge base's pages are not installed
-        return None
 
 
 def _filters_from_request() -> Filters:

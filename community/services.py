@@ -59,7 +59,8 @@ class Conflict(CommunityError):
         super().__init__(message, status=409)
 
 
-def _require(user: User, action: str, obj: object = None) -> None:
+def check_allowed(user: User, action: str, obj: object = None) -> None:
+    """Refuse (403) unless ``can(user, action, obj)``: the same check for every door."""
     if not can(user, action, obj):
         raise NotAllowed(_("You are not allowed to do this."))
 
@@ -89,7 +90,7 @@ def _check_writable(user: User, thread: Thread, field: str | None = None) -> Non
 def ask(author: User, *, category: Category, title: str, body: str,
         kind: ThreadKind = ThreadKind.QUESTION, tags: Iterable[str] = (),
         source: Source = Source.WEB, language: str = "en") -> Thread:
-    _require(author, "thread.ask")
+    check_allowed(author, "thread.ask")
     _check(rules.title_problem(title), "title")
     _check(rules.body_problem(body), "body")
     _refuse_duplicate(author, body)
@@ -110,7 +111,7 @@ def ask(author: User, *, category: Category, title: str, body: str,
 
 
 def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) -> Post:
-    _require(author, "thread.reply", thread)
+    check_allowed(author, "thread.reply", thread)
     _check_writable(author, thread, field="body")
     _check(rules.body_problem(body), "body")
     _refuse_duplicate(author, body)
@@ -170,7 +171,7 @@ def _tags(names: Iterable[str]) -> list[Tag]:
 
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post, keeping what it was as a revision."""
-    _require(editor, "post.edit", post)
+    check_allowed(editor, "post.edit", post)
     _check_writable(editor, post.thread, field="body")
     _check(rules.body_problem(body), "body")
     if post.is_opening and title is not None:
@@ -199,7 +200,7 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> 
 def accept(actor: User, post: Post) -> Post:
     """Mark ``post`` as the answer that solved the question (one per question)."""
     thread = _locked(post.thread_id)
-    _require(actor, "post.accept", thread)
+    check_allowed(actor, "post.accept", thread)
     _check_writable(actor, thread)
     if not thread.is_question or post.is_opening or post.visibility != Visibility.VISIBLE:
         raise CommunityError(_("Only a visible answer to a question can be accepted."))
@@ -222,7 +223,7 @@ def accept(actor: User, post: Post) -> Post:
 
 def unaccept(actor: User, post: Post) -> Post:
     thread = _locked(post.thread_id)
-    _require(actor, "post.accept", thread)
+    check_allowed(actor, "post.accept", thread)
     _check_writable(actor, thread)
     if thread.accepted_post_id != post.id:
         raise Conflict(_("This answer is not the accepted one."))
@@ -282,7 +283,7 @@ def unvote_helpful(voter: User, post: Post) -> Post:
 
 
 def _check_votable(voter: User, post: Post) -> None:
-    _require(voter, "post.vote", post)
+    check_allowed(voter, "post.vote", post)
     _check_writable(voter, post.thread)
     if post.author_id == voter.id:
         raise CommunityError(_("You cannot vote on your own post."), status=403)
@@ -291,7 +292,7 @@ def _check_votable(voter: User, post: Post) -> None:
 
 
 def me_too(user: User, thread: Thread) -> Thread:
-    _require(user, "thread.me_too", thread)
+    check_allowed(user, "thread.me_too", thread)
     _check_writable(user, thread)
     if thread.author_id == user.id:
         raise CommunityError(_("You asked this question: you have this problem already."),

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from flask import render_template, request, session, url_for
 from markupsafe import Markup
-from werkzeug.routing import BuildError
 
 from app import search
 from community.journey import recorder, rules
@@ -99,24 +98,19 @@ def _load(keys: list[tuple[str, int]]) -> list[Target]:
     """The keys that may be shown, in their order: two or three queries however many."""
     threads = visible_threads([ident for kind, ident in keys if kind == "thread"])
     article_ids = [ident for kind, ident in keys if kind == "article"]
-    articles = readable_articles(article_ids) if article_ids else {}
+    articles = readable_articles(article_ids)
     found = []
     for kind, ident in keys:
         thread, article = threads.get(ident), articles.get(ident)
         if kind == "thread" and thread is not None and thread.accepted_post_id is not None:
             found.append(Target("thread", ident, thread.title, thread.category.name,
                                 url_for("community.thread", thread_id=ident, slug=thread.slug)))
-        elif kind == "article" and article is not None and (url := _article_url(article)):
+        elif kind == "article" and article is not None:
             found.append(Target("article", ident, article.current_revision.title,
-                                article.category.name, url))
+                                article.category.name,
+                                url_for("knowledge.article", article_id=ident,
+                                        slug=article.slug)))
     return found
-
-
-def _article_url(article) -> str | None:
-    try:
-        return url_for("knowledge.article", article_id=article.id, slug=article.slug)
-    except BuildError:  # the knowledge base's pages are not installed
-        return None
 
 
 def _note_shown(query: str, found: list[Target]) -> None:

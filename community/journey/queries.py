@@ -10,7 +10,6 @@ from babel.dates import format_timedelta
 from flask import url_for
 from flask_babel import get_locale
 from sqlalchemy import func, select
-from werkzeug.routing import BuildError
 
 from app.clock import utcnow
 from app.extensions import db
@@ -46,14 +45,11 @@ def timeline(thread_id: int) -> list[TimelineStep] | None:
 
 
 def _url(step: dict) -> str | None:
-    try:
-        if "article_id" in step:
-            return url_for("knowledge.article", article_id=step["article_id"],
-                           slug=step.get("slug") or "-")
-        if "thread_id" in step:
-            return url_for("community.thread", thread_id=step["thread_id"])
-    except BuildError:
-        return None
+    if "article_id" in step:
+        return url_for("knowledge.article", article_id=step["article_id"],
+                       slug=step.get("slug") or "-")
+    if "thread_id" in step:
+        return url_for("community.thread", thread_id=step["thread_id"])
     return None
 
 

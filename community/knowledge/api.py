@@ -13,6 +13,7 @@ from app.api.docs import authenticated
 from app.extensions import db
 from app.permissions import can
 from community import queries as forum_queries
+from community.api import refuse
 from community.knowledge import queries, services
 from community.knowledge.models import Article
 from community.knowledge.schemas import (
@@ -30,11 +31,6 @@ bp = blueprint("knowledge_api", __name__, description="Knowledge-base articles."
 
 def init_app(app: Flask) -> None:
     api.register_blueprint(bp)
-
-
-def _refused(error: CommunityError):
-    extra = {"errors": {error.field: [error.message]}} if error.field else {}
-    api_abort(error.status, message=error.message, **extra)
 
 
 def _schema(many: bool = False):
@@ -71,7 +67,7 @@ class Articles(MethodView):
         if args.get("category"):
             category = forum_queries.category_by_slug(args["category"])
             if category is None:
-                _refused(CommunityError("No category with this slug.", field="category"))
+                refuse(CommunityError("No category with this slug.", field="category"))
             ids = [category.id, *(child.id for child in category.children)]
             statement = statement.where(Article.category_id.in_(ids))
         if args.get("language"):
@@ -88,13 +84,13 @@ class Articles(MethodView):
         """Write an article (staff). It starts as a draft, or in review with ``submit``."""
         category = forum_queries.category_by_slug(payload["category"])
         if category is None:
-            _refused(CommunityError("No category with this slug.", field="category"))
+            refuse(CommunityError("No category with this slug.", field="category"))
         try:
             created = services.create(current_api_user(), title=payload["title"],
                                       body=payload["body"], category=category,
                                       language=payload["language"], submit=payload["submit"])
         except CommunityError as error:
-            _refused(error)
+            refuse(error)
         return _dump(created, 201)
 
 
@@ -114,5 +110,5 @@ class Promote(MethodView):
         try:
             created = services.promote(current_api_user(), post)
         except CommunityError as error:
-            _refused(error)
+            refuse(error)
         return _dump(created, 201)

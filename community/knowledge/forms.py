@@ -15,40 +15,28 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length
 
 from community import rules as forum_rules
+from community.forms import optional_int, rule
 from community.knowledge import rules
 from community.knowledge.models import FeedbackReason
 
 LANGUAGES = [SelectChoice("en", "English"), SelectChoice("it", "Italiano")]
 
 
-def _rule(check):
-    def validate(_form, field):
-        problem = check(field.data or "")
-        if problem:
-            raise ValidationError(problem)
-
-    return validate
-
-
-def _optional_int(value):
-    return int(value) if value not in ("", None) else None
-
-
 class ArticleForm(FlaskForm):
     title = StringField(_l("Title"), validators=[
         DataRequired(message=_l("Give the article a title.")),
-        _rule(forum_rules.title_problem)],
+        rule(forum_rules.title_problem)],
         description=_l("Name the problem the way customers say it, e.g. “Buds Pro do not "
                        "charge in the case”."),
         render_kw={"maxlength": forum_rules.TITLE_MAX})
-    category = SelectField(_l("Product area"), coerce=_optional_int, validate_choice=True,
+    category = SelectField(_l("Product area"), coerce=optional_int, validate_choice=True,
                            validators=[DataRequired(message=_l("Choose a product area."))])
     language = SelectField(_l("Language"), choices=LANGUAGES, default="en")
     body = TextAreaField(_l("Text"), validators=[
-        DataRequired(message=_l("Write the article first.")), _rule(rules.body_problem)],
+        DataRequired(message=_l("Write the article first.")), rule(rules.body_problem)],
         description=_l("Markdown works. Describe the symptom, then the fix step by step."),
         render_kw={"rows": 16})
     note = StringField(_l("What changed"), validators=[Length(max=300)],

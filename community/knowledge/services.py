@@ -16,7 +16,6 @@ from app import events
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
-from app.permissions import can
 from app.text import plain_text, render_markdown, slugify
 from community import rules as forum_rules
 from community.knowledge import pii, rules
@@ -31,12 +30,7 @@ from community.knowledge.models import (
 )
 from community.knowledge.queries import article_from_thread
 from community.models import Category, MemberProfile, Post, Thread, Visibility
-from community.services import CommunityError, Conflict, NotAllowed
-
-
-def _require(user: User, action: str, obj: object = None) -> None:
-    if not can(user, action, obj):
-        raise NotAllowed(_("You are not allowed to do this."))
+from community.services import CommunityError, Conflict, check_allowed
 
 
 def _check_text(title: str, body: str) -> None:
@@ -85,7 +79,7 @@ def _supersede_pending(article: Article) -> None:
 
 def create(author: User, *, title: str, body: str, category: Category, language: str = "en",
            submit: bool = False) -> Article:
-    _require(author, "article.write")
+    check_allowed(author, "article.write")
     _check_text(title, body)
     article = Article(slug=slugify(title), category=category, language=language,
                       author_id=author.id)
@@ -100,7 +94,7 @@ def create(author: User, *, title: str, body: str, category: Category, language:
 def edit(author: User, article: Article, *, title: str, body: str, note: str = "",
          submit: bool = False) -> ArticleRevision:
     """A new revision; readers keep the current one until a reviewer approves it."""
-    _require(author, "article.write", article)
+    check_allowed(author, "article.write", article)
     _check_not_archived(article)
     _check_text(title, body)
     _supersede_pending(article)
@@ -114,7 +108,7 @@ def edit(author: User, article: Article, *, title: str, body: str, note: str = "
 
 
 def submit(author: User, article: Article) -> ArticleRevision:
-    _require(author, "article.write", article)
+    check_allowed(author, "article.write", article)
     _check_not_archived(article)
     latest = _latest(article)
     if latest.state != RevisionState.DRAFT:
@@ -131,7 +125,7 @@ def submit(author: User, article: Article) -> ArticleRevision:
 def promote(user: User, post: Post) -> Article:
     """Draft an article from a solved question and its accepted answer, with personal
     data removed (from the title too: it becomes the URL), and send it to review."""
-    _require(user, "article.write")
+    check_allowed(user, "article.write")
     thread = _locked_thread(post.thread_id)  # two staff promoting at once: one wins
     question = next(p for p in thread.posts if p.is_opening)
     if (thread.accepted_post_id != post.id or post.visibility != Visibility.VISIBLE
@@ -194,7 +188,7 @@ def approve(reviewer: User, article: Article, comment: str = "",
             revision_id: int | None = None) -> ArticleRevision:
     """The revision in review becomes what readers see."""
     latest = _awaiting_review(article, revision_id)
-    _require(reviewer, "article.review", latest)
+    check_allowed(reviewer, "article.review", latest)
     now = utcnow()
     latest.state = RevisionState.APPROVED
     latest.reviewer_id, latest.reviewed_at = reviewer.id, now
@@ -214,7 +208,7 @@ def approve(reviewer: User, article: Article, comment: str = "",
 def reject(reviewer: User, article: Article, comment: str,
            revision_id: int | None = None) -> ArticleRevision:
     latest = _awaiting_review(article, revision_id)
-    _require(reviewer, "article.review", latest)
+    check_allowed(reviewer, "article.review", latest)
     if not comment.strip():
         raise CommunityError(_("Say what the author should change."), field="comment")
     latest.state = RevisionState.REJECTED
@@ -227,13 +221,13 @@ def reject(reviewer: User, article: Article, comment: str,
 
 def confirm_accurate(reviewer: User, article: Article) -> None:
     """A re-review that found the published text still right."""
-    _require(reviewer, "article.review")
+    check_allowed(reviewer, "article.review")
     article.needs_review, article.review_reason = False, ""
     db.session.commit()
 
 
 def archive(user: User, article: Article) -> None:
-    _require(user, "article.write", article)
+    check_allowed(user, "article.write", article)
     if article.status == ArticleStatus.ARCHIVED:
         raise Conflict(_("This article is already archived."))
     article.status = ArticleStatus.ARCHIVED
@@ -244,7 +238,7 @@ def archive(user: User, article: Article) -> None:
 
 
 def restore(user: User, article: Article) -> None:
-    _require(user, "article.write", article)
+    check_allowed(user, "article.write", article)
     if article.status != ArticleStatus.ARCHIVED:
         raise Conflict(_("Only an archived article can be restored."))
     if article.source_thread_id and article_from_thread(article.source_thread_id):
@@ -338,7 +332,7 @@ def set_products(member: User, category_ids: list[int]) -> None:
 
 
 def dismiss_candidate(user: User, thread_id: int) -> None:
-    _require(user, "article.write")
+    check_allowed(user, "article.write")
     candidate = db.session.get(PromotionCandidate, thread_id)
     if candidate is None:
         raise CommunityError(_("This thread is not a candidate."), status=404)
