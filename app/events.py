@@ -146,6 +146,66 @@ article_rated = _signals.signal(
 )
 
 
+# --- visibility and moderation ------------------------------------------------------------
+# Every change of who may see a post sends exactly one of content_held, content_published
+# and content_hidden (``community.visibility.signal_for``). Search, the page cache, the
+# sitemap, notifications, reputation and the knowledge base listen to them: a post that is
+# not visible is never indexed, e-mailed, listed or counted.
+
+content_held = _signals.signal(
+    "content-held",
+    doc="""A post was written, or edited, into the pending state by the screening gate:
+    only its author and staff see it until a moderator decides.
+
+    sender: the ``Post``. kwargs: ``reasons`` (the gate's ``Reason`` list), ``by`` (the
+    ``User`` whose action held it: the author). Search drops it; unsent notifications
+    about it are withdrawn.
+    """,
+)
+
+content_published = _signals.signal(
+    "content-published",
+    doc="""A post became visible to everyone: a held post approved, or a hidden one restored.
+
+    sender: the ``Post``. kwargs: ``previous`` (the ``Visibility`` it had), ``first``
+    (True when a held post is seen for the first time: notifications go out now),
+    ``by`` (the moderator ``User``, or ``None``). Search indexes it; reputation earned on
+    it counts again.
+    """,
+)
+
+content_hidden = _signals.signal(
+    "content-hidden",
+    doc="""A post stopped being visible: rejected, deleted, confirmed as spam, or hidden by
+    members' flags.
+
+    sender: the ``Post``. kwargs: ``previous`` (its ``Visibility`` before), ``reason``
+    (e.g. "rejected", "spam", "deleted", "flags"), ``by`` (the ``User``, or ``None`` when
+    flags hid it). Search drops it at once; unsent notifications about it are withdrawn;
+    reputation earned on it is taken back; articles made from it go back to review.
+    """,
+)
+
+content_flagged = _signals.signal(
+    "content-flagged",
+    doc="""A member flagged a post (spam, rude, off-topic, duplicate, other).
+
+    sender: the ``Post``. kwargs: ``flag`` (the moderation ``Flag``), ``hidden`` (True
+    when this flag's weight hid the post).
+    """,
+)
+
+user_sanctioned = _signals.signal(
+    "user-sanctioned",
+    doc="""A moderator silenced, suspended or banned a member (or lifted it).
+
+    sender: the ``User``. kwargs: ``sanction`` (the moderation ``Sanction``), ``lifted``
+    (True when it was lifted). A suspended or banned member is signed out everywhere and
+    their API tokens stop working at once.
+    """,
+)
+
+
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and
     skipped, so it can neither undo the sender's committed work nor starve the others."""

@@ -54,3 +54,17 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={int(timeout)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def locked(statement):
+    """``statement`` (a SELECT) made safe to decide a write on: PostgreSQL locks the rows it
+    reads (FOR UPDATE); SQLite has no row locks, so the transaction first takes the
+    database's write lock (BEGIN IMMEDIATE, waiting up to the busy timeout). Either way two
+    requests deciding on the same rows are decided one after the other, never both on what
+    they read before the other wrote."""
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite":
+        driver = connection.connection.dbapi_connection
+        if not driver.in_transaction:  # already writing means already holding the lock
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    return statement.with_for_update()

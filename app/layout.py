@@ -5,7 +5,9 @@ the places where packages above add to the shared pages without this layer impor
   badge), e.g. the community's notifications with the unread count;
 - :func:`add_profile_section` — a block on a member's profile page, e.g. their answers;
 - :func:`add_nav_link` — a section in the main navigation, e.g. the knowledge base;
-- :func:`add_settings_section` — a card on the settings page, e.g. the member's products.
+- :func:`add_settings_section` — a card on the settings page, e.g. the member's products;
+- :func:`add_notice` — a notice above every page for some signed-in users, e.g. "you are
+  silenced until..." or, for moderators, "the review queue waits".
 """
 
 from __future__ import annotations
@@ -39,9 +41,29 @@ class AccountLink:
     badge: int = 0
 
 
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    link_text: str = ""
+    url: str = ""
+
+
 def _hooks(app: Flask) -> dict[str, list[Callable]]:
-    return app.extensions.setdefault("peerdesk_layout",
-                                     {"links": [], "profile": [], "nav": [], "settings": []})
+    return app.extensions.setdefault("peerdesk_layout", {"links": [], "profile": [], "nav": [],
+                                                         "settings": [], "notices": []})
+
+
+def add_notice(app: Flask, provider: Callable[[Any], Notice | None]) -> None:
+    """Register ``provider(user)``: called for signed-in users on every page; keep it cheap
+    (look at the user row first, query only when there is something to say)."""
+    _hooks(app)["notices"].append(provider)
+
+
+def notices() -> list[Notice]:
+    if not current_user.is_authenticated:
+        return []
+    return [notice for provider in _hooks(current_app)["notices"]
+            if (notice := provider(current_user))]
 
 
 def add_settings_section(app: Flask, renderer: Callable[[Any], str]) -> None:
@@ -105,6 +127,7 @@ def layout_context() -> dict:
         "languages": LANGUAGE_NAMES,
         "page_url": page_url,
         "account_links": account_links,
+        "notices": notices,
         "profile_sections": profile_sections,
         "nav_links": nav_links,
         "settings_sections": settings_sections,

@@ -17,7 +17,12 @@ from flask import current_app
 
 def build(to: str, subject: str, text: str, html: str | None = None,
           headers: dict[str, str] | None = None) -> EmailMessage:
+    """The message; a header value holding a line break (which would start a header of its
+    own, e.g. ``Bcc:``) is refused with ``MailError``, never sent."""
     config = current_app.config
+    for name, value in {"To": to, "Subject": subject, **(headers or {})}.items():
+        if "\r" in value or "\n" in value:
+            raise MailError(f"the {name} header holds a line break: not sent")
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
@@ -32,7 +37,12 @@ def build(to: str, subject: str, text: str, html: str | None = None,
 
 
 class MailError(Exception):
-    """The message could not be handed to the SMTP server."""
+    """This message could not be handed to the SMTP server (refused, or malformed)."""
+
+
+class MailUnavailable(MailError):
+    """The SMTP server could not be reached, or asked to try later (a 4xx answer): no
+    message's fault, so jobs stop and try again on their next run."""
 
 
 def send(to: str, subject: str, text: str, html: str | None = None,
@@ -45,8 +55,21 @@ def send(to: str, subject: str, text: str, html: str | None = None,
     try:
         _send_smtp(message)
     except (OSError, smtplib.SMTPException) as error:
-        raise MailError(f"could not send e-mail to {to}: {error}") from error
+        kind = MailUnavailable if _temporary(error) else MailError
+        raise kind(f"could not send e-mail to {to}: {error}") from error
     return message
+
+
+def _temporary(error: Exception) -> bool:
+    """Refusals with a 5xx code are about this message (an unknown mailbox); the rest (no
+    connection, a timeout, 4xx "try later", bad credentials) are about the server."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code < 500 for code, _text in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
+    return True
 
 
 def _send_smtp(message: EmailMessage) -> None:

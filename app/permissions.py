@@ -18,15 +18,20 @@ from app.accounts.models import Role
 
 Rule = Callable[[Any, Any], bool]
 _rules: dict[str, Rule] = {}
+# Actions that add to the community (asking, replying, voting, flagging...): refused to a
+# member made read-only (``User.read_only_until``), whatever their rule says.
+_contributions: set[str] = set()
 
 STAFF = frozenset({Role.MODERATOR, Role.AGENT, Role.ADMIN})
 
 
-def rule(action: str) -> Callable[[Rule], Rule]:
+def rule(action: str, *, contributes: bool = False) -> Callable[[Rule], Rule]:
     def register(check: Rule) -> Rule:
         if action in _rules:
             raise ValueError(f"permission {action!r} is declared twice")
         _rules[action] = check
+        if contributes:
+            _contributions.add(action)
         return check
 
     return register
@@ -36,6 +41,9 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     """True if ``user`` (a ``User``, or an anonymous user) may do ``action`` to ``obj``."""
     check = _rules.get(action)
     if check is None or user is None:
+        return False
+    if action in _contributions and getattr(user, "is_authenticated", False) \
+            and user.read_only():
         return False
     return bool(check(user, obj))
 

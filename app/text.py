@@ -112,6 +112,51 @@ def words_of_html(stored_html: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", spaced)).split())
 
 
+# Line and paragraph separators end a line as surely as "\n" does.
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029")
+_KEPT_IN_BODIES = frozenset("\n\t")
+
+
+def forbidden_characters(text: str, *, multiline: bool) -> list[str]:
+    """The characters that have no place in a title (``multiline=False``) or a body.
+
+    Control characters (NUL, escape, DEL, C1 controls...) are invisible, break e-mail
+    headers and are refused by PostgreSQL (NUL); lone surrogates are not text at all and
+    cannot be stored. A body keeps its line breaks and tabs (normalize ``"\r\n"`` first,
+    see :func:`normalize_newlines`); a title is one line, so any line break is refused.
+    Returns each offending character once, in order of appearance.
+    """
+    found: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        bad = (category in ("Cc", "Cs") or (not multiline and char in _LINE_BREAKS)) and not (
+            multiline and char in _KEPT_IN_BODIES)
+        if bad and char not in found:
+            found.append(char)
+    return found
+
+
+def describe_character(char: str) -> str:
+    """"U+000D (carriage return)": how to name an invisible character to a person."""
+    if unicodedata.category(char) == "Cs":
+        return f"U+{ord(char):04X} (lone surrogate)"
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")
+    return f"U+{ord(char):04X} ({name.lower()})"
+
+
+def is_line_break(char: str) -> bool:
+    return char in _LINE_BREAKS
+
+
+_CONTROL_NAMES = {"\n": "line feed", "\r": "carriage return", "\t": "tab", "\x00": "NUL",
+                  "\x1b": "escape", "\x7f": "delete", "\x85": "next line"}
+
+
+def normalize_newlines(text: str) -> str:
+    """Windows ("\r\n") and old Mac ("\r") line ends become "\n", as browsers send them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL-safe, readable slug: "Le cuffie non si caricano!" -> "le-cuffie-non-si-caricano"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

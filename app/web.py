@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 from flask import Flask, abort, current_app, request, url_for
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import BadRequest
 from werkzeug.routing import BuildError, IntegerConverter
 
 
@@ -83,5 +84,21 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, *args, min=1, max=2**63 - 1, **kwargs)
 
 
+def refuse_nul_characters() -> None:
+    """A NUL in the URL or a form field is never text a person typed, and PostgreSQL
+    refuses to store or even compare it: every page and endpoint answers 400 instead of
+    failing somewhere deeper. (JSON bodies are checked by the API's parser.)"""
+    values = [request.path, *(value for _key, values in request.args.lists()
+                              for value in [_key, *values])]
+    if request.method in ("POST", "PUT", "PATCH") and request.mimetype in FORM_TYPES:
+        values += [value for key, items in request.form.lists() for value in [key, *items]]
+    if any("\x00" in value for value in values):
+        raise BadRequest("The request contains a NUL character (U+0000), which is not text.")
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
+    app.before_request(refuse_nul_characters)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import http.client
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -28,6 +30,10 @@ class Result:
     seconds: float
     latencies_ms: list[float]
     errors: int
+    client: str = "python"
+    # wrk reports percentiles, not every latency.
+    median: float | None = None
+    p95: float | None = None
 
     @property
     def rps(self) -> float:
@@ -35,10 +41,12 @@ class Result:
 
     @property
     def median_ms(self) -> float:
-        return statistics.median(self.latencies_ms)
+        return self.median if self.median is not None else statistics.median(self.latencies_ms)
 
     @property
     def p95_ms(self) -> float:
+        if self.p95 is not None:
+            return self.p95
         return statistics.quantiles(self.latencies_ms, n=20)[-1]
 
 
@@ -112,8 +120,45 @@ def load(port: int, path: str, seconds: float = 5.0, clients: int = 4,
     return Result(path, len(latencies), time.monotonic() - began, latencies, errors)
 
 
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("PEERDESK %d %d %.3f %.3f %d\\n", summary.requests,
+    summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.timeout))
+end
+"""
+
+
+def measure(port: int, path: str, seconds: float = 5.0,
+            headers: dict[str, str] | None = None) -> Result:
+    """Load ``path`` with wrk (Debian's package) when it is installed, else from Python
+    threads; the result names its client, since ratios from two clients differ."""
+    if shutil.which("wrk"):
+        return load_wrk(port, path, seconds, headers)
+    return load(port, path, seconds, headers=headers)
+
+
+def load_wrk(port: int, path: str, seconds: float = 5.0,
+             headers: dict[str, str] | None = None, threads: int = 2,
+             connections: int = 16) -> Result:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s",
+                 "-s", script.name]
+    for name, value in {**BROWSER, **(headers or {})}.items():
+        arguments += ["-H", f"{name}: {value}"]
+    output = subprocess.run([*arguments, f"http://127.0.0.1:{port}{path}"], check=True,
+                            capture_output=True, text=True).stdout
+    Path(script.name).unlink()
+    line = next(row for row in output.splitlines() if row.startswith("PEERDESK "))
+    requests, micros, median, p95, errors = line.split()[1:]
+    return Result(path, int(requests), int(micros) / 1e6, [], int(errors), client="wrk",
+                  median=float(median), p95=float(p95))
+
+
 def report(title: str, baseline: Result, measured: list[Result]) -> None:
-    print(f"\n{title}")
+    print(f"\n{title} — load from {baseline.client}")
     print(f"  {'path':<28} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'ratio':>7}")
     for result in [baseline, *measured]:
         ratio = result.rps / baseline.rps

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.harness import ROOT, gunicorn, load, report
+from benchmarks.harness import ROOT, gunicorn, measure, report
 
 PAGES = ["/", "/sign-in", "/healthz"]
 
@@ -32,9 +32,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="peerdesk-bench-") as folder:
         env = prepared_environment(Path(folder))
         with gunicorn("benchmarks.bench_app:app", env) as port:
-            load(port, "/_bench/bare", seconds=1)  # warm up every worker
-            baseline = load(port, "/_bench/bare")
-            measured = [load(port, path) for path in PAGES]
+            measure(port, "/_bench/bare", seconds=1)  # warm up every worker
+            baseline = measure(port, "/_bench/bare")
+            measured = [measure(port, path) for path in PAGES]
     report("Core pages, anonymous (ratio = page req/s / bare endpoint req/s)",
            baseline, measured)
 

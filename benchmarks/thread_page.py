@@ -12,7 +12,7 @@ import tempfile
 import urllib.parse
 from pathlib import Path
 
-from benchmarks.harness import gunicorn, load, report
+from benchmarks.harness import gunicorn, measure, report
 from benchmarks.pages import prepared_environment
 
 PASSWORD = "benchmark passphrase"
@@ -26,11 +26,13 @@ def seed(env: dict[str, str]) -> str:
     from app.extensions import db
     from community import services
     from community.models import Category
+    from moderation.models import MemberTrust
 
     app = create_app()
     with app.app_context():
         members = [accounts.register(f"member{n}", f"member{n}@example.com", PASSWORD)
                    for n in range(10)]
+        db.session.add_all([MemberTrust(user_id=member.id, level=2) for member in members])
         category = Category(slug="earbuds", name="Earbuds", description="Buds")
         db.session.add(category)
         db.session.commit()
@@ -69,11 +71,11 @@ def main() -> None:
         path = seed(env)
         with gunicorn("benchmarks.bench_app:app", env) as port:
             cookie = session_cookie(port)
-            load(port, "/_bench/bare", seconds=1)
-            baseline = load(port, "/_bench/bare")
-            anonymous = load(port, path)
+            measure(port, "/_bench/bare", seconds=1)
+            baseline = measure(port, "/_bench/bare")
+            anonymous = measure(port, path)
             anonymous.path = "thread, 50 answers, anonymous"
-            signed_in = load(port, path, headers={"Cookie": cookie})
+            signed_in = measure(port, path, headers={"Cookie": cookie})
             signed_in.path = "thread, 50 answers, signed in"
     report("Thread page (ratio = page req/s / bare endpoint req/s)", baseline,
            [anonymous, signed_in])

@@ -25,6 +25,7 @@ def init_app(app: Flask) -> None:
         page_cache,
         permissions,
         queries,
+        receivers,
         search_documents,
         search_views,
         seo,
@@ -33,6 +34,7 @@ def init_app(app: Flask) -> None:
 
     page_cache.init_app(app)
     search_documents.init_app(app)
+    receivers.init_app()
     app.register_blueprint(views.bp)
     api.init_app(app)
     knowledge.init_app(app)

@@ -36,6 +36,8 @@ def init_app(app: Flask) -> None:
 def refuse(error: services.CommunityError):
     """A service's refusal as problem details, with the field it concerns under errors."""
     extra = {"errors": {error.field: [error.message]}} if error.field else {}
+    if error.retry_after is not None:
+        extra["headers"] = {"Retry-After": str(error.retry_after)}
     api_abort(error.status, message=error.message, **extra)
 
 
@@ -64,7 +66,7 @@ class Threads(MethodView):
         return {"items": page.items, "page": page.page, "per_page": page.per_page,
                 "total": page.total}
 
-    @authenticated(bp, 403, 409, 422)
+    @authenticated(bp, 403, 409, 422, 429)
     @bp.arguments(NewThreadSchema)
     @bp.response(201, ThreadSchema)
     def post(self, payload):
@@ -99,7 +101,7 @@ class ThreadDetail(MethodView):
 class ThreadPosts(MethodView):
     decorators = [token_required]
 
-    @authenticated(bp, 403, 404, 409, 422)
+    @authenticated(bp, 403, 404, 409, 422, 429)
     @bp.arguments(NewPostSchema)
     @bp.response(201, PostSchema)
     def post(self, payload, thread_id: int):

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from app.clock import utcnow
 from app.extensions import db
-from app.jobs import job
+from app.jobs import items, job
 from community import notifications, rules
 from community.models import Thread, ThreadKind, ThreadStatus
 
@@ -36,11 +36,12 @@ def remind_to_accept() -> None:
             Thread.reminders_sent < len(rules.REMINDER_AFTER),
         )
     ).all()
-    for thread in candidates:
+    def remind(thread: Thread) -> None:
         if rules.reminder_due(thread.answered_at, thread.reminders_sent, now):
             notifications.accept_reminder(thread)
             thread.reminders_sent += 1
-            db.session.commit()
+
+    items.each(candidates, remind, job="accept-reminders", key=lambda t: f"thread:{t.id}")
 
 
 @job("archive-threads", every=timedelta(hours=6),

@@ -188,6 +188,9 @@ class Post(db.Model):
     visibility: Mapped[Visibility] = mapped_column(
         _enum(Visibility, "post_visibility"), default=Visibility.VISIBLE
     )
+    # Why a post is not visible, in words its author reads ("New members' first posts are
+    # checked by a moderator", a moderator's reason for removing it).
+    visibility_note: Mapped[str | None] = mapped_column(String(300))
     is_staff: Mapped[bool] = mapped_column(default=False)
     helpful_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -270,9 +273,13 @@ class Notification(db.Model):
     thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    detail: Mapped[str | None] = mapped_column(String(300))  # e.g. a moderator's reason
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None]
+    # E-mails that failed (a refused mailbox): how often, and why. Given up at five.
+    email_attempts: Mapped[int] = mapped_column(default=0)
+    email_error: Mapped[str | None] = mapped_column(Text)
 
     thread: Mapped[Thread] = relationship()
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])

@@ -23,12 +23,15 @@ from app import mail
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
+from app.jobs import items
 from app.web import external_url
 from community.models import EmailMode, MemberProfile, Notification, Post, Subscription, Thread
 from community.reputation import profile_for
 
 UNSUBSCRIBE_SALT = "peerdesk.unsubscribe"
 DIGEST_EVERY = timedelta(hours=24)
+MAX_EMAIL_ATTEMPTS = items.MAX_ATTEMPTS
+MODERATION_KINDS = ("post_published", "post_removed")
 
 
 # --- written with their cause (the caller commits) -------------------------------------
@@ -70,6 +73,24 @@ def accept_reminder(thread: Thread) -> None:
                                 thread_id=thread.id))
 
 
+def post_moderated(post: Post, kind: str, actor_id: int | None, detail: str = "") -> None:
+    """Tell an author what a moderator did with their post: "post_published" (a held post
+    approved) or "post_removed" (with the reason they gave)."""
+    db.session.add(Notification(user_id=post.author_id, kind=kind, thread_id=post.thread_id,
+                                post_id=post.id, actor_id=actor_id, detail=detail or None))
+
+
+def withdraw(post: Post) -> None:
+    """A post nobody may see any more is not e-mailed about: unsent notifications about it
+    (about its whole thread, when it is the question) are withdrawn. Only notes telling
+    its own author what happened to it stay."""
+    about = (Notification.thread_id == post.thread_id if post.is_opening
+             else Notification.post_id == post.id)
+    db.session.execute(delete(Notification).where(
+        about, Notification.emailed_at.is_(None),
+        Notification.kind.not_in(MODERATION_KINDS)))
+
+
 # --- reading --------------------------------------------------------------------------
 
 
@@ -85,6 +106,12 @@ def text_of(note: Notification) -> str:
         return _("%(name)s accepted your answer in “%(title)s”", name=actor, title=title)
     if note.kind == "accept_reminder":
         return _("Did an answer solve “%(title)s”? Accept it so others find it.", title=title)
+    if note.kind == "post_published":
+        return _("A moderator approved your post in “%(title)s”: everyone can see it now.",
+                 title=title)
+    if note.kind == "post_removed":
+        return _("A moderator removed your post in “%(title)s”: %(reason)s", title=title,
+                 reason=note.detail or _("no reason given."))
     return title
 
 
@@ -133,14 +160,22 @@ def email_mode(user_id: int) -> EmailMode:
 def send_immediate_emails(limit: int = 200) -> int:
     """E-mail unsent notifications of members who want them at once (and mark those of
     members who want none as handled). Digest members' notes wait for the digest and
-    never hold these up. Returns how many e-mails went out."""
+    never hold these up. Each note is its own transaction: one that cannot be sent is
+    set aside (see ``app.jobs.items``) and the others go out. Returns how many e-mails
+    went out."""
     sent = 0
-    for note, mode in _unsent(limit, [EmailMode.IMMEDIATE, EmailMode.OFF]):
-        wanted = mode == EmailMode.IMMEDIATE and note.read_at is None  # read on the site
-        if not wanted or _deliver([note]):
-            note.emailed_at = utcnow()
-            sent += wanted
-            db.session.commit()
+
+    def email(item: tuple[Notification, EmailMode]) -> None:
+        nonlocal sent
+        note, mode = item
+        if mode == EmailMode.IMMEDIATE and note.read_at is None:  # not read on the site
+            _deliver([note])
+            sent += 1
+        note.emailed_at = utcnow()
+
+    items.each(_unsent(limit, [EmailMode.IMMEDIATE, EmailMode.OFF]), email,
+               job="notification-emails", record=lambda item, error: _failed([item[0]], error),
+               stop_on=(mail.MailUnavailable,))
     return sent
 
 
@@ -152,52 +187,66 @@ def send_digests(now=None) -> int:
         if note.read_at is None:
             by_user[note.user_id].append(note)
     sent = 0
-    for user_id, notes in by_user.items():
+
+    def digest(item: tuple[int, list[Notification]]) -> None:
+        nonlocal sent
+        user_id, notes = item
         profile = db.session.get(MemberProfile, user_id)
         if profile is None or profile.email_mode != EmailMode.DAILY:
-            continue
+            return
         if profile.digest_sent_at and now - profile.digest_sent_at < DIGEST_EVERY:
-            continue
-        if _deliver(notes):
-            for note in notes:
-                note.emailed_at = now
-            profile.digest_sent_at = now
-            db.session.commit()
-            sent += 1
+            return
+        _deliver(notes)
+        for note in notes:
+            note.emailed_at = now
+        profile.digest_sent_at = now
+        sent += 1
+
+    items.each(list(by_user.items()), digest, job="notification-digest",
+               record=lambda item, error: _failed(item[1], error),
+               stop_on=(mail.MailUnavailable,))
     return sent
+
+
+def _failed(notes: list[Notification], error: str) -> None:
+    for note in notes:
+        note.email_attempts += 1
+        note.email_error = error
 
 
 def _unsent(limit: int, modes: list[EmailMode]) -> list[tuple[Notification, EmailMode]]:
     """Unsent notifications of members whose e-mail choice is one of ``modes`` (members
-    without a profile have the default, immediate)."""
+    without a profile have the default, immediate), leaving out those given up on."""
     mode = func.coalesce(MemberProfile.email_mode, EmailMode.IMMEDIATE.value)
     return [(note, EmailMode(value)) for note, value in db.session.execute(
         select(Notification, mode)
         .outerjoin(MemberProfile, MemberProfile.user_id == Notification.user_id)
         .options(joinedload(Notification.thread), joinedload(Notification.actor))
-        .where(Notification.emailed_at.is_(None), mode.in_([m.value for m in modes]))
+        .where(Notification.emailed_at.is_(None), mode.in_([m.value for m in modes]),
+               Notification.email_attempts < MAX_EMAIL_ATTEMPTS)
         .order_by(Notification.id)
         .limit(limit)
     )]
 
 
-def _deliver(notes: list[Notification]) -> bool:
+def _deliver(notes: list[Notification]) -> None:
+    """Send one e-mail for ``notes``; raises ``mail.MailError`` if it cannot go out."""
     user = db.session.get(User, notes[0].user_id)
     if user is None or not user.is_active:
-        return True
+        return
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        subject = (notes[0].thread.title if len(notes) == 1
+        subject = (one_line(notes[0].thread.title) if len(notes) == 1
                    else _("%(count)d updates in the community", count=len(notes)))
         text = render_template("community/email/notifications.txt", user=user, notes=notes,
                                text_of=text_of, link=_thread_link,
                                unsubscribe=unsubscribe_url(user))
-    try:
-        mail.send(to=user.email, subject=subject, text=text,
-                  headers={"List-Unsubscribe": f"<{unsubscribe_url(user)}>"})
-    except mail.MailError:
-        current_app.logger.exception("notification e-mail to user %s not sent", user.id)
-        return False
-    return True
+    mail.send(to=user.email, subject=subject, text=text,
+              headers={"List-Unsubscribe": f"<{unsubscribe_url(user)}>"})
+
+
+def one_line(text: str) -> str:
+    """Titles stored before line breaks were refused still make a one-line subject."""
+    return " ".join(text.split())
 
 
 def _thread_link(note: Notification) -> str:

@@ -20,27 +20,27 @@ def _member(user: Any) -> bool:
     return role_of(user) is not None
 
 
-@rule("thread.ask")
+@rule("thread.ask", contributes=True)
 def _ask(user: Any, _obj: Any) -> bool:
     return _member(user)
 
 
-@rule("thread.reply")
+@rule("thread.reply", contributes=True)
 def _reply(user: Any, _thread: Any) -> bool:
     return _member(user)
 
 
-@rule("thread.me_too")
+@rule("thread.me_too", contributes=True)
 def _me_too(user: Any, _thread: Any) -> bool:
     return _member(user)
 
 
-@rule("post.vote")
+@rule("post.vote", contributes=True)
 def _vote(user: Any, _post: Any) -> bool:
     return _member(user)
 
 
-@rule("post.edit")
+@rule("post.edit", contributes=True)
 def _edit(user: Any, post: Any) -> bool:
     role = role_of(user)
     if role is None:

@@ -179,16 +179,22 @@ def related_threads(thread_id: int, limit: int = 10) -> list[tuple[Thread, str]]
     return [(thread, kind) for thread, kind in rows]
 
 
+# Besides visible posts: what authors see of their own (marked as waiting, or removed with
+# the reason), and what staff see of everyone's (so they can restore it).
+AUTHOR_SEES = (Visibility.PENDING, Visibility.HIDDEN)
+STAFF_SEES = (Visibility.PENDING, Visibility.HIDDEN, Visibility.DELETED)
+
+
 def may_see(post: Post, viewer: User | None) -> bool:
-    """The same rule as the thread page: everyone sees visible posts, authors their own
-    pending ones, staff pending and hidden ones; deleted posts nobody."""
+    """The same rule as the thread page: everyone sees visible posts; authors their own
+    pending and hidden ones; staff every post, deleted ones included."""
     if post.visibility == Visibility.VISIBLE:
         return True
     if viewer is None or not viewer.is_authenticated:
         return False
     if can(viewer, "post.view_hidden"):
-        return post.visibility in (Visibility.PENDING, Visibility.HIDDEN)
-    return post.visibility == Visibility.PENDING and post.author_id == viewer.id
+        return post.visibility in STAFF_SEES
+    return post.visibility in AUTHOR_SEES and post.author_id == viewer.id
 
 
 def thread_visible_to(thread: Thread, viewer: User | None) -> bool:
@@ -202,10 +208,9 @@ def _visible_posts(thread: Thread, viewer: User | None) -> tuple[list[Post], dic
     shown = [Post.visibility == Visibility.VISIBLE]
     if viewer is not None and viewer.is_authenticated:
         if can(viewer, "post.view_hidden"):
-            shown.append(Post.visibility.in_([Visibility.PENDING, Visibility.HIDDEN]))
+            shown.append(Post.visibility.in_(STAFF_SEES))
         else:
-            shown.append(and_(Post.visibility == Visibility.PENDING,
-                              Post.author_id == viewer.id))
+            shown.append(and_(Post.visibility.in_(AUTHOR_SEES), Post.author_id == viewer.id))
     statement = (select(Post, MemberProfile.reputation).join(Post.author)
                  .outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
                  .options(contains_eager(Post.author))

@@ -28,8 +28,21 @@ def profile_for(user_id: int) -> MemberProfile:
 
 
 def award(post: Post, actor: User, kind: str, points: int) -> None:
+    _record(post, actor.id, kind, points)
+
+
+def award_once(post: Post, actor_id: int, kind: str, points: int) -> None:
+    """Award unless this cause already counts (restoring a post gives its points back)."""
+    counted = db.session.scalar(select(ReputationEvent.id).where(
+        ReputationEvent.kind == kind, ReputationEvent.post_id == post.id,
+        ReputationEvent.actor_id == actor_id))
+    if counted is None:
+        _record(post, actor_id, kind, points)
+
+
+def _record(post: Post, actor_id: int, kind: str, points: int) -> None:
     profile_for(post.author_id)
-    db.session.add(ReputationEvent(user_id=post.author_id, post_id=post.id, actor_id=actor.id,
+    db.session.add(ReputationEvent(user_id=post.author_id, post_id=post.id, actor_id=actor_id,
                                    category_id=post.thread.category_id, kind=kind,
                                    points=points))
     _adjust(post.author_id, points)

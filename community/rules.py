@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from app.text import describe_character, forbidden_characters, is_line_break, normalize_newlines
 from community.models import ThreadStatus
 
 TITLE_MIN, TITLE_MAX = 15, 150
@@ -24,6 +25,13 @@ READ_ONLY = frozenset({ThreadStatus.CLOSED, ThreadStatus.ARCHIVED})
 
 
 def title_problem(title: str) -> str | None:
+    """Length, and one line of visible text: a line break in a title became a header line
+    in notification e-mails."""
+    found = forbidden_characters(title, multiline=False)
+    if any(is_line_break(char) for char in found):
+        return str(_l("Keep the title on one line: remove the line break."))
+    if found:
+        return _invisible(found)
     length = len(title.strip())
     if length < TITLE_MIN:
         return str(_l("Make the title at least %(min)d characters: say what goes wrong.",
@@ -35,6 +43,10 @@ def title_problem(title: str) -> str | None:
 
 
 def body_problem(body: str) -> str | None:
+    """Length, and no invisible control characters (line breaks and tabs are kept)."""
+    problem = characters_problem(body)
+    if problem:
+        return problem
     length = len(body.strip())
     if length < BODY_MIN:
         return str(_l("Write at least %(min)d characters, so others can help.", min=BODY_MIN))
@@ -42,6 +54,23 @@ def body_problem(body: str) -> str | None:
         return str(_l("Keep it under %(max)d characters (this is %(length)d).",
                       max=BODY_MAX, length=length))
     return None
+
+
+def characters_problem(body: str) -> str | None:
+    """Invisible control characters in a multi-line text (line breaks and tabs are fine)."""
+    found = forbidden_characters(normalize_newlines(body), multiline=True)
+    return _invisible(found) if found else None
+
+
+def _invisible(found: list[str]) -> str:
+    names = ", ".join(describe_character(char) for char in found[:3])
+    return str(_l("Remove the invisible characters this text contains: %(names)s.",
+                  names=names))
+
+
+def clean_body(body: str) -> str:
+    """The body as stored: line ends normalized, surrounding blank space trimmed."""
+    return normalize_newlines(body).strip()
 
 
 def reply_problem(status: ThreadStatus) -> str | None:

@@ -97,7 +97,8 @@ def _thread_changed(sender, **_data) -> None:
 
 SIGNALS = (events.question_asked, events.answer_posted, events.post_edited,
            events.answer_accepted, events.answer_unaccepted, events.vote_cast,
-           events.me_too_changed)
+           events.me_too_changed, events.content_held, events.content_published,
+           events.content_hidden)
 
 
 def init_app(app: Flask) -> None:

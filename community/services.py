@@ -14,13 +14,15 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from app import events
+from app import events, screening
 from app.accounts.models import User
+from app.accounts.services import restriction_reason
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, locked
 from app.permissions import can, is_staff
+from app.screening import Submission
 from app.text import render_markdown, slugify
-from community import notifications, queries, reputation, rules
+from community import notifications, queries, reputation, rules, visibility
 from community.models import (
     Category,
     HelpfulVote,
@@ -37,16 +39,20 @@ from community.models import (
 )
 
 MAX_TAGS = 5
+REMOVED = (Visibility.HIDDEN, Visibility.DELETED)
 
 
 class CommunityError(ValueError):
-    """A request the rules refuse; ``field`` names the form field the message belongs to."""
+    """A request the rules refuse; ``field`` names the form field the message belongs to,
+    ``retry_after`` the seconds to wait when the refusal is a rate limit (429)."""
 
-    def __init__(self, message: str, field: str | None = None, status: int = 422) -> None:
+    def __init__(self, message: str, field: str | None = None, status: int = 422,
+                 retry_after: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.status = status
+        self.retry_after = retry_after
 
 
 class NotAllowed(CommunityError):
@@ -60,9 +66,12 @@ class Conflict(CommunityError):
 
 
 def check_allowed(user: User, action: str, obj: object = None) -> None:
-    """Refuse (403) unless ``can(user, action, obj)``: the same check for every door."""
+    """Refuse (403) unless ``can(user, action, obj)``: the same check for every door. A
+    member made read-only is told why and until when."""
     if not can(user, action, obj):
-        raise NotAllowed(_("You are not allowed to do this."))
+        reason = restriction_reason(user) if user.is_authenticated and user.read_only() \
+            else None
+        raise NotAllowed(reason or _("You are not allowed to do this."))
 
 
 def _check(problem: str | None, field: str) -> None:
@@ -93,20 +102,28 @@ def ask(author: User, *, category: Category, title: str, body: str,
     check_allowed(author, "thread.ask")
     _check(rules.title_problem(title), "title")
     _check(rules.body_problem(body), "body")
+    body, title = rules.clean_body(body), title.strip()
     _refuse_duplicate(author, body)
+    submission, verdict = _screened(Submission(
+        kind="question", author=author, title=title, body=body,
+        html=str(render_markdown(body)), source=source.value, category_id=category.id,
+        language=language))
     now = utcnow()
     thread = Thread(
-        kind=kind, title=title.strip(), slug=slugify(title), category=category,
+        kind=kind, title=verdict.title or title, slug=slugify(verdict.title or title),
+        category=category,
         author_id=author.id, language=language, source=source, last_activity_at=now,
         last_poster_id=author.id, created_at=now, tags=_tags(tags),
     )
-    db.session.add(thread)
-    db.session.add(_new_post(thread, author, body, now, is_opening=True))
-    category.thread_count = Category.thread_count + 1
+    post = _new_post(thread, author, submission, verdict, now, is_opening=True)
+    db.session.add_all([thread, post])
     db.session.flush()
+    if verdict.visible:
+        visibility.counted(post, now)
     db.session.add(Subscription(thread_id=thread.id, user_id=author.id))
+    screening.keep(verdict, submission, post.id)
     db.session.commit()
-    events.notify(events.question_asked, thread)
+    _announce(post, verdict, events.question_asked, thread)
     return thread
 
 
@@ -114,27 +131,53 @@ def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) 
     check_allowed(author, "thread.reply", thread)
     _check_writable(author, thread, field="body")
     _check(rules.body_problem(body), "body")
+    body = rules.clean_body(body)
     _refuse_duplicate(author, body)
+    submission, verdict = _screened(Submission(
+        kind="reply", author=author, body=body, html=str(render_markdown(body)),
+        source=source.value, category_id=thread.category_id, thread_id=thread.id,
+        language=thread.language))
     now = utcnow()
-    post = _new_post(thread, author, body, now)
+    post = _new_post(thread, author, submission, verdict, now)
     db.session.add(post)
-    thread.reply_count = Thread.reply_count + 1
-    _changed(thread)
-    thread.last_activity_at = now
-    thread.last_poster_id = author.id
-    if author.id != thread.author_id and thread.answered_at is None:
-        thread.answered_at = now
     db.session.flush()
     _subscribe(author.id, thread.id)
-    notifications.reply_posted(post)
+    if verdict.visible:  # a held reply counts, and is told, once it is published
+        visibility.counted(post, now)
+        _changed(thread)
+        notifications.reply_posted(post)
+    screening.keep(verdict, submission, post.id)
     db.session.commit()
-    events.notify(events.answer_posted, post)
+    _announce(post, verdict, events.answer_posted, post)
     return post
 
 
-def _new_post(thread: Thread, author: User, body: str, now, is_opening: bool = False) -> Post:
+def _screened(submission: Submission) -> tuple[Submission, screening.Verdict]:
+    """The screening gate's verdict on what is about to be written; a refusal is raised
+    (with the seconds to wait, for rate limits) and nothing is written."""
+    verdict = screening.screen(submission)
+    if verdict.refused:
+        raise CommunityError(verdict.message, field=verdict.concerns, status=verdict.status,
+                             retry_after=verdict.retry_after)
+    return submission, verdict
+
+
+def _announce(post: Post, verdict: screening.Verdict, signal, sender) -> None:
+    """After commit: a published post is news; a held one is news only to moderation."""
+    if verdict.visible:
+        events.notify(signal, sender)
+    else:
+        events.notify(events.content_held, post, reasons=verdict.reasons, by=post.author,
+                      new=True)
+
+
+def _new_post(thread: Thread, author: User, submission: Submission,
+              verdict: screening.Verdict, now, is_opening: bool = False) -> Post:
+    held = not verdict.visible
     return Post(thread=thread, author_id=author.id, is_opening=is_opening,
-                body_source=body.strip(), body_html=str(render_markdown(body)),
+                body_source=submission.body, body_html=verdict.html or submission.html,
+                visibility=Visibility.PENDING if held else Visibility.VISIBLE,
+                visibility_note=verdict.message[:visibility.NOTE_LENGTH] if held else None,
                 is_staff=is_staff(author), created_at=now)
 
 
@@ -170,27 +213,40 @@ def _tags(names: Iterable[str]) -> list[Tag]:
 
 
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
-    """Change a post, keeping what it was as a revision."""
+    """Change a post, keeping what it was as a revision. The new text passes the gate: an
+    edit that would be held takes the post back to pending until a moderator looks."""
     check_allowed(editor, "post.edit", post)
     _check_writable(editor, post.thread, field="body")
+    if post.visibility in REMOVED and not is_staff(editor):
+        raise Conflict(_("A moderator removed this post: it can no longer be edited."))
     _check(rules.body_problem(body), "body")
     if post.is_opening and title is not None:
         _check(rules.title_problem(title), "title")
     thread = post.thread
-    unchanged_title = title is None or title.strip() == thread.title
-    if body.strip() == post.body_source and unchanged_title:
+    body = rules.clean_body(body)
+    new_title = title.strip() if post.is_opening and title is not None else None
+    if body == post.body_source and new_title in (None, thread.title):
         return post
+    submission, verdict = _screened(Submission(
+        kind="edit", author=editor, body=body, html=str(render_markdown(body)),
+        title=new_title or "", category_id=thread.category_id, thread_id=thread.id,
+        post_id=post.id, language=thread.language))
     db.session.add(PostRevision(post_id=post.id, editor_id=editor.id,
                                 title=thread.title if post.is_opening else None,
                                 body_source=post.body_source))
-    post.body_source = body.strip()
-    post.body_html = str(render_markdown(body))
+    post.body_source, post.body_html = body, verdict.html or submission.html
     post.edited_at = utcnow()
-    if post.is_opening and not unchanged_title:
-        thread.title, thread.slug = title.strip(), slugify(title)
+    if new_title not in (None, thread.title):
+        thread.title, thread.slug = verdict.title or new_title, slugify(new_title)
+    held = None
+    if not verdict.visible and post.visibility == Visibility.VISIBLE:
+        held = visibility.change(post, Visibility.PENDING, verdict.message)
     _changed(thread)
+    screening.keep(verdict, submission, post.id)
     db.session.commit()
     events.notify(events.post_edited, post, editor=editor)
+    if held is not None:
+        events.notify(events.content_held, post, reasons=verdict.reasons, by=editor, new=False)
     return post
 
 
@@ -199,7 +255,7 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> 
 
 def accept(actor: User, post: Post) -> Post:
     """Mark ``post`` as the answer that solved the question (one per question)."""
-    thread = _locked(post.thread_id)
+    thread = locked_thread(post.thread_id)
     check_allowed(actor, "post.accept", thread)
     _check_writable(actor, thread)
     if not thread.is_question or post.is_opening or post.visibility != Visibility.VISIBLE:
@@ -222,7 +278,7 @@ def accept(actor: User, post: Post) -> Post:
 
 
 def unaccept(actor: User, post: Post) -> Post:
-    thread = _locked(post.thread_id)
+    thread = locked_thread(post.thread_id)
     check_allowed(actor, "post.accept", thread)
     _check_writable(actor, thread)
     if thread.accepted_post_id != post.id:
@@ -239,11 +295,11 @@ def unaccept(actor: User, post: Post) -> Post:
     return post
 
 
-def _locked(thread_id: int) -> Thread:
-    """The thread, row-locked (PostgreSQL) and re-read: two people accepting at the same
-    moment are decided one after the other, so points are never given twice."""
+def locked_thread(thread_id: int) -> Thread:
+    """The thread, locked (``app.extensions.locked``) and re-read: two people accepting
+    at the same moment are decided one after the other, so points are never given twice."""
     return db.session.scalars(
-        select(Thread).where(Thread.id == thread_id).with_for_update()
+        locked(select(Thread).where(Thread.id == thread_id))
         .execution_options(populate_existing=True)
     ).one()
 

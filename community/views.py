@@ -33,6 +33,7 @@ from community import (
     journey,
     notifications,
     page_cache,
+    post_tools,
     queries,
     reputation,
     rules,
@@ -42,7 +43,7 @@ from community.forms import EditForm, EmailModeForm, ReplyForm
 from community.journey import deflection
 from community.journey import queries as journey_queries
 from community.journey.models import Step
-from community.models import EmailMode, Post, Thread
+from community.models import EmailMode, Post, Thread, Visibility
 
 bp = Blueprint("community", __name__, template_folder="templates")
 
@@ -172,7 +173,11 @@ def _post_labels() -> dict:
             "accept": _("Accept this answer"), "unaccept": _("Unaccept"), "edit": _("Edit"),
             "link": _("Link"), "staff": _("Staff"), "reputation": _("Reputation"),
             "pending": _("Waiting for a moderator: only you and staff see this."),
+            "hidden": _("Removed by a moderator: only its author and staff see this."),
+            "deleted": _("Deleted: only staff see this."),
             "csrf": generate_csrf() if current_user.is_authenticated else "",
+            "tools": post_tools.for_viewer(current_user) if current_user.is_authenticated
+            else [],
             "posts": url_for(".edit", post_id=1).removesuffix("/1/edit"),
             "profiles": url_for("accounts.profile", username="-").removesuffix("-")}
 
@@ -182,6 +187,7 @@ def _post_labels() -> dict:
 def reply(thread_id: int):
     found = db.get_or_404(Thread, thread_id)
     form = ReplyForm()
+    status = 422
     if form.validate_on_submit():
         try:
             post = services.reply(current_user, found, form.body.data)
@@ -189,14 +195,25 @@ def reply(thread_id: int):
             if error.status == 404:
                 abort(404)
             attach_error(form, error)
+            status = 429 if error.status == 429 else status
         else:
-            flash(_("Your answer is posted."), "success")
+            flash(*posted_message(post, _("Your answer is posted.")))
             return redirect(_post_url(post))
     # The page again, with the text kept and the reason next to it.
     page = queries.thread_page(thread_id, current_user._get_current_object())
     if page is None:
         abort(404)
-    return _render_thread(page, form), 422
+    return _render_thread(page, form), status
+
+
+def posted_message(post: Post, published: str) -> tuple[str, str]:
+    """The flash after posting: "posted", or why the post waits and what happens next."""
+    if post.visibility == Visibility.VISIBLE:
+        return published, "success"
+    reason = f" {post.visibility_note}" if post.visibility_note else ""
+    return _("Saved, and waiting for a moderator.%(reason)s Until it is approved only you and "
+             "staff can see it; you will be notified when it is published.",
+             reason=reason), "info"
 
 
 def _post_url(post: Post) -> str:
@@ -219,7 +236,7 @@ def edit(post_id: int):
         except services.CommunityError as error:
             attach_error(form, error)
         else:
-            flash(_("Your changes are saved."), "success")
+            flash(*posted_message(post, _("Your changes are saved.")))
             return redirect(_post_url(post))
     return render_template("community/edit.html", form=form, post=post)
 

@@ -27,8 +27,10 @@ CHROMIUM = os.environ.get("PEERDESK_TEST_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = {part.strip() for part in os.environ.get("PEERDESK_TEST_REQUIRE", "").split(",")
             if part.strip()}
 
+# PEERDESK_SHARED_DIR is where the tests find ../shared's data, not a setting of the app.
 for _name in [name for name in os.environ if name.startswith("PEERDESK_")
-              and not name.startswith("PEERDESK_TEST_")] + ["DATABASE_URL"]:
+              and not name.startswith("PEERDESK_TEST_")
+              and name != "PEERDESK_SHARED_DIR"] + ["DATABASE_URL"]:
     os.environ.pop(_name, None)  # a developer's settings must not leak into the tests
 os.environ["PEERDESK_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="peerdesk-test-instance-")
 

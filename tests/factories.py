@@ -24,7 +24,12 @@ class Factories:
         self.app = app
 
     def user(self, username: str | None = None, *, role: Role = Role.MEMBER,
-             email: str | None = None, password: str = PASSWORD, **fields: Any) -> User:
+             email: str | None = None, password: str = PASSWORD, trust_level: int = 1,
+             **fields: Any) -> User:
+        """A member who has been around a little (trust level 1: their posts are not held
+        as a newcomer's first ones); ``newcomer`` makes a brand-new one."""
+        from moderation.models import MemberTrust
+
         number = next(_numbers)
         username = username or f"user{number}"
         with self.app.app_context():
@@ -33,8 +38,14 @@ class Factories:
             )
             for name, value in fields.items():
                 setattr(user, name, value)
+            if trust_level:
+                db.session.add(MemberTrust(user_id=user.id, level=trust_level))
             db.session.commit()
             return _detached(user)
+
+    def newcomer(self, username: str | None = None, **fields: Any) -> User:
+        """A member who joined just now (trust level 0): new-member limits apply."""
+        return self.user(username, trust_level=0, **fields)
 
     def admin(self, username: str = "root-admin", **fields: Any) -> User:
         return self.user(username, role=Role.ADMIN, **fields)

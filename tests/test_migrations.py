@@ -71,3 +71,25 @@ def test_sqlite_url_engine_sees_the_migrated_schema(empty_database_url, migrated
     engine = create_engine(empty_database_url)
     assert "users" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_0005_makes_titles_stored_with_line_breaks_one_line(migrated_app):
+    downgrade(revision="0004")
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (id, username, email, password_hash, role, is_active, "
+            "session_nonce, created_at) VALUES (1, 'ada', 'ada@example.com', 'x', 'member', "
+            "true, 'n', '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
+            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
+            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
+            "last_activity_at, created_at) VALUES (1, 'question', :title, 's', 1, 1, 'open', "
+            "'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"),
+            {"title": "Buds Pro echo\r\nBcc: victim@example.com\x1b"})
+    upgrade(revision="0005")
+    with db.engine.connect() as connection:
+        title = connection.execute(text("SELECT title FROM threads")).scalar()
+    assert title == "Buds Pro echo Bcc: victim@example.com"

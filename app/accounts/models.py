@@ -47,6 +47,9 @@ class User(UserMixin, db.Model):
     )
     locale: Mapped[str | None] = mapped_column(String(8))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Until then the member may sign in and read, but every action declared as a
+    # contribution (``app.permissions.rule(..., contributes=True)``) is refused.
+    read_only_until: Mapped[datetime | None]
     # Part of the session identity: changing it signs the user out everywhere.
     session_nonce: Mapped[str] = mapped_column(String(16), default=new_session_nonce)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -58,6 +61,9 @@ class User(UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_nonce}"
+
+    def read_only(self, now: datetime | None = None) -> bool:
+        return self.read_only_until is not None and self.read_only_until > (now or utcnow())
 
     def __repr__(self) -> str:
         return f"<User {self.username} ({self.role})>"

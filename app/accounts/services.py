@@ -24,7 +24,7 @@ from app.accounts import attempts
 from app.accounts.models import ApiToken, Role, User, new_session_nonce
 from app.accounts.policy import password_problem, username_problem
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, locked
 from app.web import external_url
 
 RESET_SALT = "peerdesk.password-reset"
@@ -142,11 +142,36 @@ def register(
     return user
 
 
+class AccountInactive(AccountError):
+    """The password was right but the account may not sign in (suspended, banned...)."""
+
+
+def add_restriction_reason(app, explain) -> None:
+    """Register ``explain(user) -> str | None``: why an account is inactive (told only to
+    someone who typed its password) or read-only (moderation: "suspended until...")."""
+    app.extensions.setdefault("peerdesk_restriction_reasons", []).append(explain)
+
+
+def restriction_reason(user: User) -> str | None:
+    for explain in current_app.extensions.get("peerdesk_restriction_reasons", []):
+        reason = explain(user)
+        if reason:
+            return reason
+    return None
+
+
+def _inactive_reason(user: User) -> str:
+    return restriction_reason(user) or _(
+        "This account is closed. If you think this is a mistake, contact the staff.")
+
+
 def authenticate(login: str, password: str) -> User | None:
     """The user if the credentials are right and the account is active, else ``None``.
 
     Raises ``TooManyAttempts`` when the account (or, for unknown names, the name typed)
     has used up its attempts; the attempt is counted before the password is checked.
+    Raises ``AccountInactive`` (with the reason) when the password is right but the
+    account may not sign in.
     """
     user = find_by_login(login)
     account_key = f"user:{user.id}" if user else f"login:{login.strip().lower()}"
@@ -154,8 +179,10 @@ def authenticate(login: str, password: str) -> User | None:
     if user is None:
         _hasher().hash(password)  # spend the same time, so timing does not reveal accounts
         return None
-    if not check_password(user, password) or not user.is_active:
+    if not check_password(user, password):
         return None
+    if not user.is_active:
+        raise AccountInactive(_inactive_reason(user))
     attempts.clear_attempts(account_key)
     return user
 
@@ -208,10 +235,10 @@ def change_role(user: User, new_role: Role, *, changed_by: User | None) -> RoleC
 
 
 def _lock_active_admins() -> int:
-    """Count the active admins, locking their rows (PostgreSQL) so that two admins
+    """Count the active admins, locked (see ``app.extensions.locked``) so that two admins
     demoting each other at once are decided one after the other."""
     admins = select(User.id).where(User.role == Role.ADMIN, User.is_active.is_(True))
-    return len(db.session.scalars(admins.with_for_update()).all())
+    return len(db.session.scalars(locked(admins)).all())
 
 
 # --- password reset -------------------------------------------------------------------

@@ -69,6 +69,9 @@ def sign_in():
             user = services.authenticate(form.login.data, form.password.data)
         except TooManyAttempts as error:
             raise TooManyRequests(retry_after=error.retry_after) from error
+        except services.AccountInactive as error:
+            form.form_errors.append(error.message)
+            return render_template("accounts/sign_in.html", form=form), 403
         if user is not None:
             locale = session.get("locale")
             session.clear()  # a fresh session for a fresh identity...

@@ -9,10 +9,12 @@ Every error is answered by ``app.errors`` as RFC 9457 problem details.
 from __future__ import annotations
 
 from flask import Flask, current_app, request
-from flask_smorest import Api, Blueprint
+from flask_smorest import Api
+from flask_smorest import Blueprint as SmorestBlueprint
 from werkzeug.exceptions import UnsupportedMediaType
 
 from app.api.auth import BEARER_SCHEME, token_required
+from app.api.parser import Parser
 from app.api.schemas import ProblemSchema
 from app.extensions import csrf, limiter
 from app.web import IdConverter
@@ -32,6 +34,10 @@ api = Api(
         },
     }
 )
+
+
+class Blueprint(SmorestBlueprint):
+    ARGUMENTS_PARSER = Parser()
 
 
 def blueprint(name: str, import_name: str, description: str) -> Blueprint:

@@ -42,3 +42,28 @@ def once(name: str) -> None:
         raise click.ClickException(f"No job named {name!r}; see 'flask jobs list'.") from error
     item.func()
     click.echo(f"Ran {name}.")
+
+
+@jobs.command("failures")
+@click.option("--job", help="Only this job's items.")
+def list_failures(job: str | None) -> None:
+    """Items jobs could not handle: attempts, the last error, and when."""
+    from app.jobs.items import MAX_ATTEMPTS, failures
+
+    rows = failures(job)
+    for row in rows:
+        state = "given up" if row.attempts >= MAX_ATTEMPTS else "will retry"
+        click.echo(f"{row.job:<24} {row.item:<24} {row.attempts} attempts ({state}), "
+                   f"last {row.last_failed_at:%Y-%m-%d %H:%M}: {row.error}")
+    if not rows:
+        click.echo("No failed items.")
+
+
+@jobs.command("retry")
+@click.argument("name")
+@click.argument("item", required=False)
+def retry_failures(name: str, item: str | None) -> None:
+    """Try NAME's failed items again on its next run (one ITEM, e.g. thread:42, or all)."""
+    from app.jobs.items import retry
+
+    click.echo(f"{retry(name, item)} item(s) will be tried again.")

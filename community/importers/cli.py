@@ -116,6 +116,8 @@ def _report(summary: Summary, seconds: float) -> None:
     ]
     if summary.orphans:
         lines.append(("answers without their question (skipped)", summary.orphans))
+    if summary.held:
+        lines.append(("held for a moderator (see /moderation)", summary.held))
     click.echo(f"Imported {summary.threads} threads and {summary.answers} answers in "
                f"{seconds:.1f} s ({rate:.0f} posts/s).")
     for label, value in lines:

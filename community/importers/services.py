@@ -43,6 +43,7 @@ from community import rules
 from community.importers import site_links
 from community.importers import stackexchange as se
 from community.importers.bodies import imported_body
+from community.importers.gate import ImportGate
 from community.importers.stackexchange import Dump, DumpPost
 from community.importers.staging import Group, Staging
 from community.models import (
@@ -54,6 +55,7 @@ from community.models import (
     ThreadKind,
     ThreadLink,
     ThreadStatus,
+    Visibility,
 )
 from community.services import MAX_TAGS, tag_name
 
@@ -77,6 +79,7 @@ class Summary:
     skipped: int = 0  # posts that are neither questions nor answers
     orphans: int = 0  # answers whose question is neither in the dump nor imported before
     present: int = 0  # posts imported by an earlier run
+    held: int = 0  # posts the screening gate held for a moderator
     written: list[int] = field(default_factory=list)  # threads written, to index
 
     @property
@@ -90,6 +93,7 @@ class Target:
     account_id: int
     category_id: int
     language: str
+    gate: ImportGate
 
 
 def import_staged(staging: Staging, summary: Summary, *, language: str = "en",
@@ -98,8 +102,9 @@ def import_staged(staging: Staging, summary: Summary, *, language: str = "en",
     """Write one staged dump: threads in batches (in ``language``), then links between
     them, then tags, then the links in bodies that now have a local target. The ids of the
     threads written are added to ``summary.written`` as each batch commits."""
-    target = Target(staging.dump, importer_account().id, _category_for(staging.dump, summary),
-                    language)
+    account = importer_account().id
+    target = Target(staging.dump, account, _category_for(staging.dump, summary), language,
+                    ImportGate(account))
     summary.skipped += staging.skipped
     written = []
     for batch in _chunks(staging.groups(limit), BATCH):
@@ -107,6 +112,7 @@ def import_staged(staging: Staging, summary: Summary, *, language: str = "en",
         summary.written += ids
         written += ids
         progress(len(batch))
+    summary.held += target.gate.held
     _write_links(staging.dump, staging.links(), summary)
     _write_tags(staging.tag_names(), summary)
     site_links.resolve(staging.dump.site, written)
@@ -192,8 +198,8 @@ def _write_batch(target: Target, groups: list[Group], summary: Summary) -> list[
         if thread is None and group.question is None:
             summary.orphans += len(group.answers)
         elif thread is None:
-            touched.append(_new_thread(target, group, tags, summary))
-            new_threads += 1
+            touched.append(thread := _new_thread(target, group, tags, summary))
+            new_threads += thread.posts[0].visibility == Visibility.VISIBLE
         else:
             summary.present += len(_posts_of(group))
             answers = [answer for answer in group.answers if dump.key(answer.id) not in present]
@@ -204,6 +210,7 @@ def _write_batch(target: Target, groups: list[Group], summary: Summary) -> list[
         db.session.execute(update(Category).where(Category.id == target.category_id)
                            .values(thread_count=Category.thread_count + new_threads))
     db.session.flush()
+    target.gate.keep_all()
     ids = [thread.id for thread in touched]
     db.session.commit()
     db.session.expunge_all()  # flat memory however large the dump
@@ -261,14 +268,15 @@ def _update_thread(target: Target, thread: Thread, group: Group, answers: list[D
 
 def _add_answers(target: Target, thread: Thread, group: Group, answers: list[DumpPost],
                  present: dict[str, int], summary: Summary, newest: datetime | None) -> bool:
-    posts = {}
+    posts, shown = {}, 0
     for answer in sorted(answers, key=lambda item: (item.created, item.id)):
         posts[answer.id] = post = _post(target, answer, thread)
         db.session.add(post)
-        newest = _note_activity(target, thread, group.question, answer, newest)
+        if post.visibility == Visibility.VISIBLE:  # held answers count once published
+            newest = _note_activity(target, thread, group.question, answer, newest)
+            shown += 1
     if answers:
-        thread.reply_count = (len(answers) if thread.id is None
-                              else Thread.reply_count + len(answers))
+        thread.reply_count = shown if thread.id is None else Thread.reply_count + shown
         summary.answers += len(answers)
     accepted = _accept(target.dump, thread, group, posts, present)
     summary.accepted += accepted
@@ -311,10 +319,15 @@ def _accept(dump: Dump, thread: Thread, group: Group, new_posts: dict[int, Post]
 
 def _post(target: Target, item: DumpPost, thread: Thread, opening: bool = False) -> Post:
     body = imported_body(item.body, target.dump.site)
+    submission, verdict = target.gate.screen(
+        kind="question" if opening else "reply", body=body,
+        title=thread.title if opening else "", category_id=target.category_id,
+        language=target.language)
     owner = {"thread": thread} if thread.id is None else {"thread_id": thread.id}
-    return Post(**owner, author_id=target.account_id, is_opening=opening, body_source=body,
+    post = Post(**owner, author_id=target.account_id, is_opening=opening, body_source=body,
                 body_html=body, created_at=item.created, external_id=target.dump.key(item.id),
                 original_author=item.author, licence=item.licence)
+    return target.gate.written(post, submission, verdict)
 
 
 def _tag_names(question: DumpPost) -> list[str]:

@@ -56,6 +56,12 @@ def _question_asked(thread, **_data) -> None:
         log.exception("journey: could not attach the journey to thread %s", thread_id)
 
 
+def _question_held(post, *, new: bool = False, **_data) -> None:
+    """A question held for moderation was still asked now: its journey is the one before."""
+    if new and post.is_opening:
+        _question_asked(post.thread)
+
+
 def _signed_in(_app, user, **_extra) -> None:
     if has_request_context():
         recorder.signed_in(user.id)
@@ -81,6 +87,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.add_template_global(deflection.banner_html, "deflection_banner")
     events.question_asked.connect(_question_asked)
+    events.content_held.connect(_question_held)
     user_logged_in.connect(_signed_in, app)
     user_logged_out.connect(_signed_out, app)
     add_account_link(app, _numbers_link)

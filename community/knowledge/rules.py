@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from community import rules as forum_rules
 from community.knowledge.models import ArticleStatus, RevisionState
 
 BODY_MIN, BODY_MAX = 20, 50_000
@@ -24,6 +25,9 @@ LEAST_HELPFUL_MIN_VOTES = 3
 
 
 def body_problem(body: str) -> str | None:
+    problem = forum_rules.characters_problem(body)
+    if problem:
+        return problem
     length = len(body.strip())
     if length < BODY_MIN:
         return _("Write at least %(num)d characters.", num=BODY_MIN)

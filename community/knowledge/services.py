@@ -9,7 +9,7 @@ sends it straight to review: the reviewer sees what was removed and the source t
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import events
@@ -30,7 +30,7 @@ from community.knowledge.models import (
 )
 from community.knowledge.queries import article_from_thread
 from community.models import Category, MemberProfile, Post, Thread, Visibility
-from community.services import CommunityError, Conflict, check_allowed
+from community.services import CommunityError, Conflict, check_allowed, locked_thread
 
 
 def _check_text(title: str, body: str) -> None:
@@ -44,8 +44,9 @@ def _check_text(title: str, body: str) -> None:
 
 def _revision(article: Article, author: User, title: str, body: str,
               state: RevisionState, **extra) -> ArticleRevision:
+    body = forum_rules.clean_body(body)
     revision = ArticleRevision(
-        article=article, title=title.strip(), body_source=body.strip(),
+        article=article, title=title.strip(), body_source=body,
         body_html=str(render_markdown(body)), summary=plain_text(body, rules.SUMMARY_LENGTH),
         state=state, author_id=author.id, **extra)
     db.session.add(revision)
@@ -126,7 +127,7 @@ def promote(user: User, post: Post) -> Article:
     """Draft an article from a solved question and its accepted answer, with personal
     data removed (from the title too: it becomes the URL), and send it to review."""
     check_allowed(user, "article.write")
-    thread = _locked_thread(post.thread_id)  # two staff promoting at once: one wins
+    thread = locked_thread(post.thread_id)  # two staff promoting at once: one wins
     question = next(p for p in thread.posts if p.is_opening)
     if (thread.accepted_post_id != post.id or post.visibility != Visibility.VISIBLE
             or question.visibility != Visibility.VISIBLE):
@@ -150,11 +151,6 @@ def promote(user: User, post: Post) -> Article:
         db.session.delete(candidate)
     db.session.commit()
     return article
-
-
-def _locked_thread(thread_id: int) -> Thread:
-    return db.session.scalars(select(Thread).where(Thread.id == thread_id)
-                              .with_for_update()).one()
 
 
 def _marks() -> dict[str, str]:
@@ -271,6 +267,14 @@ def mark_for_review(article_id: int, reason: str) -> None:
                                      and article.review_reason != reason):
         return
     article.needs_review, article.review_reason = True, reason[:200]
+    db.session.commit()
+
+
+def drop_candidate(thread_id: int) -> None:
+    """A thread whose question or accepted answer readers cannot see is no candidate; the
+    next run of the candidates job proposes it again if it comes back."""
+    db.session.execute(delete(PromotionCandidate).where(
+        PromotionCandidate.thread_id == thread_id, PromotionCandidate.dismissed_at.is_(None)))
     db.session.commit()
 
 

@@ -110,3 +110,55 @@ def test_heartbeat_job_is_registered_with_a_reason(app):
 
     jobs = {job.name: job for job in registered()}
     assert "heartbeat" in jobs and jobs["heartbeat"].why
+
+
+# --- items set aside --------------------------------------------------------------------
+
+
+def test_an_item_that_keeps_failing_is_skipped_after_five_attempts(app):
+    from app.jobs import items
+
+    seen: list[int] = []
+
+    def handle(number: int) -> None:
+        seen.append(number)
+        if number == 2:
+            raise ValueError("no mailbox for item 2")
+
+    with app.app_context():
+        for _run in range(6):
+            tally = items.each([1, 2, 3], handle, job="test-walk", key=lambda n: f"n:{n}")
+        [failure] = items.failures("test-walk")
+    assert seen.count(2) == items.MAX_ATTEMPTS and seen.count(3) == 6
+    assert (tally.done, tally.failed, tally.skipped) == (2, 0, 1)
+    assert failure.item == "n:2" and "no mailbox" in failure.error
+
+
+def test_an_outage_stops_the_walk_without_blaming_the_item(app):
+    from app.jobs import items
+
+    class Down(Exception):
+        pass
+
+    def handle(number: int) -> None:
+        raise Down("server unreachable")
+
+    with app.app_context():
+        tally = items.each([1, 2], handle, job="test-walk", key=str, stop_on=(Down,))
+        assert items.failures("test-walk") == []
+    assert tally.stopped and tally.done == tally.failed == 0
+
+
+def test_operators_list_and_retry_what_was_set_aside(app):
+    from app.jobs import items
+
+    def broken(_number: int) -> None:
+        raise RuntimeError("disk full")
+
+    with app.app_context():
+        items.each([7], broken, job="test-walk", key=lambda n: f"n:{n}")
+    runner = app.test_cli_runner()
+    listed = runner.invoke(args=["jobs", "failures"])
+    assert "test-walk" in listed.output and "n:7" in listed.output and "disk full" in listed.output
+    assert "1 item(s)" in runner.invoke(args=["jobs", "retry", "test-walk"]).output
+    assert "No failed items." in runner.invoke(args=["jobs", "failures"]).output

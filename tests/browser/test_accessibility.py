@@ -81,3 +81,29 @@ def test_knowledge_base_pages(page, make):
                  "/kb/manage?tab=candidates", "/kb/new", "/account/products"):
         page.goto(path)
         assert violations(page) == [], path
+
+
+def test_moderation_pages(page, make):
+    from app.accounts.models import Role
+
+    earbuds = make.category("Earbuds", description="Buds Pro and Buds Lite")
+    make.user("mod", role=Role.MODERATOR)
+    member, newcomer = make.user("maren"), make.newcomer("nadia")
+    thread = make.thread(member, earbuds, title="Buds Pro will not pair with my laptop")
+    held = make.reply(newcomer, thread, "Have you tried forgetting the device first?")
+    page.goto("/sign-in")
+    page.get_by_label("Username or e-mail").fill("mod")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"/moderation/posts/{held.id}")
+    item_url = page.url
+    for path in ("/moderation/", "/moderation/?status=approved", item_url,
+                 item_url + "/edit", "/moderation/words", "/moderation/tester",
+                 "/moderation/audit", "/moderation/members/nadia",
+                 f"/moderation/posts/{held.id}/flag", f"/t/{thread.id}/{thread.slug}"):
+        page.goto(path)
+        assert violations(page) == [], path
+    page.goto("/moderation/tester")
+    page.get_by_label("Text").fill("Call +44 7700 900123 now for cheap buds")
+    page.get_by_role("button", name="Try it").click()
+    assert violations(page) == []

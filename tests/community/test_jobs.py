@@ -204,3 +204,84 @@ def test_an_acceptance_taken_back_at_once_is_never_told(app, make, people, quest
     with app.app_context():
         assert db.session.scalars(select(Notification).where(
             Notification.user_id == people.helper.id)).all() == []
+
+
+# --- one bad row never blocks the rest ----------------------------------------------------
+
+
+def test_a_notification_that_cannot_be_sent_does_not_stop_the_others(app, make, people,
+                                                                     question, inbox):
+    from tests.support.smtp import REFUSED_DOMAIN
+
+    refused = make.user("gone", email=f"gone@{REFUSED_DOMAIN}")
+    make.act("me_too", refused, question)
+    make.reply(people.helper, question, "Clean the charging contacts with a dry cotton swab.")
+    run(app, jobs.send_notification_emails)
+    assert sorted(m["To"] for m in inbox.wait_for(1)) == ["asker@example.com"]
+    with app.app_context():
+        failed = db.session.scalar(select(Notification).where(
+            Notification.user_id == refused.id))
+        assert failed.emailed_at is None
+        assert failed.email_attempts == 1
+        assert "No such mailbox" in failed.email_error
+
+
+def test_a_notification_that_keeps_failing_is_given_up_after_five_attempts(app, make, people,
+                                                                           question, inbox):
+    from tests.support.smtp import REFUSED_DOMAIN
+
+    refused = make.user("gone", email=f"gone@{REFUSED_DOMAIN}")
+    make.act("me_too", refused, question)
+    make.reply(people.helper, question)
+    for _ in range(7):
+        run(app, jobs.send_notification_emails)
+    with app.app_context():
+        failed = db.session.scalar(select(Notification).where(
+            Notification.user_id == refused.id))
+        assert failed.email_attempts == notifications.MAX_EMAIL_ATTEMPTS == 5
+
+
+def test_a_title_stored_with_a_line_break_cannot_inject_a_header(app, make, people, question,
+                                                                 inbox):
+    """Titles stored before line breaks were refused must not become header lines."""
+    with app.app_context():
+        db.session.execute(update(Thread).where(Thread.id == question.id).values(
+            title="Buds Pro left earbud\r\nBcc: victim@example.com"))
+        db.session.commit()
+    make.reply(people.helper, question)
+    other = make.thread(people.other, title="Lumio Go strap keeps slipping off")
+    make.reply(people.helper, other, "Tighten the second loop, it holds better.")
+    run(app, jobs.send_notification_emails)
+    messages = inbox.wait_for(2)
+    assert sorted(m["To"] for m in messages) == ["asker@example.com", "other@example.com"]
+    assert all(m["Bcc"] is None for m in messages)
+    assert "Buds Pro left earbud Bcc: victim@example.com" in [m["Subject"] for m in messages]
+
+
+def test_a_reminder_that_fails_does_not_stop_the_others(app, make, people, question,
+                                                        monkeypatch):
+    """A failure inside one item's transaction is rolled back, recorded and counted; the
+    walk goes on with the next thread."""
+    second = make.thread(people.other, title="Lumio Go strap keeps slipping off")
+    for thread in (question, second):
+        make.reply(people.helper, thread)
+        answered_days_ago(app, thread, 4)
+    original = notifications.accept_reminder
+
+    def broken_for_the_first(thread):
+        if thread.id == question.id:
+            raise RuntimeError("disk full")
+        original(thread)
+
+    monkeypatch.setattr(notifications, "accept_reminder", broken_for_the_first)
+    run(app, jobs.remind_to_accept)
+    assert reminders(app, people.other) == 1
+    assert reminders(app, people.asker) == 0
+    assert make.get(Thread, question.id).reminders_sent == 0
+    from app.jobs.models import JobItemFailure
+
+    with app.app_context():
+        failure = db.session.scalar(select(JobItemFailure))
+        assert (failure.job, failure.item, failure.attempts) == (
+            "accept-reminders", f"thread:{question.id}", 1)
+        assert "disk full" in failure.error

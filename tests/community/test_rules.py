@@ -59,3 +59,19 @@ def test_accept_reminders_after_three_and_seven_days_once_each(days_since_answer
 
 def test_no_reminder_without_an_answer():
     assert rules.reminder_due(None, 0, NOW) is False
+
+
+@pytest.mark.parametrize("title", ["Buds Pro echo\r\nBcc: x@example.com",
+                                   "Buds Pro echo on calls\u2028again", "Buds Pro echo\x00calls",
+                                   "Buds Pro echo \ud800 on calls"])
+def test_a_title_is_one_line_of_visible_text(title):
+    assert rules.title_problem(title) is not None
+
+
+def test_a_body_keeps_line_breaks_and_tabs_but_not_other_controls():
+    assert rules.body_problem("Steps:\r\n1. Pair\n\t2. Call someone now") is None
+    assert "U+001B (escape)" in rules.body_problem("Steps: pair the buds \x1b[31m now")
+
+
+def test_a_stored_body_has_unix_line_ends():
+    assert rules.clean_body("  one\r\ntwo\rthree  \n") == "one\ntwo\nthree"

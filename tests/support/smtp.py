@@ -11,10 +11,19 @@ from aiosmtpd.controller import Controller
 
 from tests.support.postgres import free_port
 
+# Mail to this domain is refused for good (550), as a real server refuses an unknown mailbox.
+REFUSED_DOMAIN = "refused.example.com"
+
 
 class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.endswith("@" + REFUSED_DOMAIN):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(

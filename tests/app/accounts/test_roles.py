@@ -98,3 +98,43 @@ def test_people_list_is_paginated_and_searchable(make, post_form, client):
     assert "Page 1 of 2" in first
     found = client.get("/admin/users?q=member07").get_data(as_text=True)
     assert "member07" in found and "member08" not in found
+
+
+def test_two_admins_demoting_each_other_at_once_leave_one_admin(app, make):
+    """Both requests arrive together, many times over: each one either wins or is refused
+    with the last-admin message, never a server error, and one admin always remains."""
+
+    from app.extensions import db
+
+    boss, deputy = make.admin("boss"), make.admin("deputy")
+    tokens = {user.id: make.api_token(user) for user in (boss, deputy)}
+    for _round in range(10):
+        for user in (boss, deputy):
+            with app.app_context():
+                db.session.get(type(user), user.id).role = Role.ADMIN
+                db.session.commit()
+        statuses = demote_each_other_at_once(app, tokens, boss, deputy)
+        assert sorted(statuses) in ([200, 403], [200, 409]), statuses
+        roles = {make.reload(boss).role, make.reload(deputy).role}
+        assert Role.ADMIN in roles
+
+
+def demote_each_other_at_once(app, tokens, first, second) -> list[int]:
+    import threading
+
+    barrier, statuses = threading.Barrier(2), []
+
+    def demote(actor, target):
+        client = app.test_client()
+        barrier.wait()
+        statuses.append(client.put(
+            f"/api/v1/users/{target.id}/role", json={"role": "member"},
+            headers={"Authorization": f"Bearer {tokens[actor.id]}"}).status_code)
+
+    threads = [threading.Thread(target=demote, args=pair)
+               for pair in ((first, second), (second, first))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses

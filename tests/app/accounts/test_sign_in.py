@@ -30,9 +30,18 @@ def test_unknown_account_gets_the_same_answer(post_form):
     assert "Wrong username, e-mail or password." in response.get_data(as_text=True)
 
 
-def test_deactivated_account_cannot_sign_in(make, post_form):
+def test_deactivated_account_cannot_sign_in_and_is_told_why(make, post_form):
     make.user("grace", is_active=False)
-    assert sign_in(post_form, "grace", PASSWORD).status_code == 200
+    response = sign_in(post_form, "grace", PASSWORD)
+    assert response.status_code == 403
+    assert "This account is closed" in response.get_data(as_text=True)
+
+
+def test_a_wrong_password_on_a_deactivated_account_reveals_nothing(make, post_form):
+    make.user("grace", is_active=False)
+    response = sign_in(post_form, "grace", "not her password at all")
+    html = response.get_data(as_text=True)
+    assert "Wrong username, e-mail or password." in html and "closed" not in html
 
 
 def test_sign_out_ends_the_session(make, client, post_form):

@@ -1,5 +1,7 @@
 """Every API error is problem details, never HTML and never a stack trace."""
 
+import re
+
 import pytest
 from flask import Blueprint
 
@@ -91,3 +93,43 @@ def test_html_pages_keep_html_errors(client):
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert "Page not found" in response.get_data(as_text=True)
+
+
+# --- hostile bodies on every JSON endpoint ------------------------------------------------
+
+HOSTILE_BODIES = {
+    "nested 2,000 deep": '{"a": ' + "[" * 2000 + "]" * 2000 + "}",
+    "a lone surrogate": '{"title": "\\ud800", "body": "\\udfff", "role": "\\ud800"}',
+    "a NUL character": '{"title": "a\\u0000b", "body": "a\\u0000b", "role": "a\\u0000"}',
+}
+
+
+def json_operations(client):
+    """(method, path) of every operation in the OpenAPI document that takes a JSON body,
+    with path parameters filled with 1: endpoints added later are covered too."""
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method not in ("post", "put", "patch"):
+                continue
+            if "application/json" in operation.get("requestBody", {}).get("content", {}):
+                yield method.upper(), re.sub(r"\{[^}]+\}", "1", path)
+
+
+@pytest.mark.parametrize("kind", HOSTILE_BODIES)
+def test_every_json_endpoint_answers_hostile_bodies_with_400_or_422(client, auth, make, kind):
+    make.user("grace")
+    operations = list(json_operations(client))
+    assert len(operations) >= 4
+    for method, path in operations:
+        response = client.open(path, method=method, data=HOSTILE_BODIES[kind],
+                               headers={**auth, "Content-Type": "application/json"})
+        assert response.status_code in (400, 404, 422), (method, path, response.status_code)
+        assert response.mimetype == PROBLEM
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search?q=a%00b", "/api/v1/threads?category=a%00",
+                                  "/search?q=a%00b", "/c/a%00b", "/t/1/a%00b", "/kb?q=%00"])
+def test_a_nul_in_a_url_is_400_not_a_server_error(client, auth, path):
+    response = client.get(path, headers=auth)
+    assert response.status_code in (400, 404)

@@ -1,0 +1,156 @@
+"""The screening gate: every post passes it before it is committed as visible.
+
+The community writes posts; moderation decides whether they may be seen. The community
+may not import moderation (it is a layer above), so the gate is a port here, in the core:
+moderation registers its screen with :func:`register` when it starts (Discourse's
+``NewPostManager.add_handler`` is the model). With nothing registered every post is
+published.
+
+A service that writes a post (ask, reply, edit, an import) calls :func:`screen` first,
+with the text as it would be stored, and then:
+
+- ``refuse``: writes nothing and tells the author why (a blocked word, a rate limit with
+  the seconds to wait, a silenced account);
+- ``publish`` or ``review``: writes the post visible (``review`` also puts it in front of
+  a moderator, who may still remove it);
+- ``hold`` or ``spam``: writes the post pending, so only its author and staff see it, and
+  sends no news of it (nothing is indexed, e-mailed or listed) until a moderator decides.
+
+Before committing, the service calls :func:`keep` with the written post's id: the screen's
+``keep`` hook writes its review-queue row in the same transaction, so a held post never
+exists without the item a moderator will see. :func:`screen` with ``dry_run`` runs the
+very same checks for the staff tester and the API without counting anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from flask import Flask, current_app
+
+
+class Action(IntEnum):
+    """What becomes of a post; a higher value is stricter, and the strictest one wins."""
+
+    PUBLISH = 0
+    REVIEW = 1  # published, and queued for a moderator to look at
+    HOLD = 2  # pending until a moderator approves it
+    SPAM = 3  # pending, and very likely spam
+    REFUSE = 4  # not written at all
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A post about to be written: the text as it would be stored, and who sends it."""
+
+    kind: str  # "question", "reply" or "edit"
+    author: Any  # the User (for imports, the importing account)
+    body: str  # Markdown source
+    html: str  # the rendered, sanitized HTML that would be stored
+    title: str = ""  # questions, and edits of a question
+    source: str = "web"  # "web", "api", "import" or "social"
+    category_id: int | None = None
+    thread_id: int | None = None
+    post_id: int | None = None  # the post being edited
+    language: str = "en"
+    dry_run: bool = False  # the tester: judge, but count and write nothing
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a screen did not simply publish: kept for the review queue."""
+
+    code: str  # e.g. "first_posts", "watched_word", "spam_score", "unknown_link"
+    detail: str = ""  # the word, the domain, the score...
+    score: float = 0.0  # how much it adds to the item's place in the queue
+
+
+@dataclass
+class Verdict:
+    action: Action = Action.PUBLISH
+    reasons: list[Reason] = field(default_factory=list)
+    # What the author is told, in plain words: why a post is refused or waits.
+    message: str = ""
+    concerns: str | None = None  # the form field a refusal concerns
+    status: int = 422  # a refusal's HTTP status (429 for rate limits)
+    retry_after: int | None = None  # seconds, for rate limits
+    spam_score: float | None = None  # the classifier's probability, when it ran
+    # The text to store, when a screen rewrote it (censored words).
+    title: str | None = None
+    html: str | None = None
+    # Anything a screen wants back in its keep hook (e.g. matched words).
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def refused(self) -> bool:
+        return self.action == Action.REFUSE
+
+    @property
+    def visible(self) -> bool:
+        return self.action in (Action.PUBLISH, Action.REVIEW)
+
+    @property
+    def queued(self) -> bool:
+        return self.action in (Action.REVIEW, Action.HOLD, Action.SPAM)
+
+
+Screen = Callable[[Submission], Verdict | None]
+Keeper = Callable[[Verdict, Submission, int], None]
+
+
+@dataclass
+class _Registered:
+    screen: Screen
+    keep: Keeper | None
+
+
+def register(app: Flask, screen: Screen, keep: Keeper | None = None) -> None:
+    """Add a screen (and the hook that records its queue rows) for this app."""
+    app.extensions.setdefault("peerdesk_screens", []).append(_Registered(screen, keep))
+
+
+def _registered() -> list[_Registered]:
+    return current_app.extensions.get("peerdesk_screens", [])
+
+
+def screen(submission: Submission) -> Verdict:
+    """Every registered screen's verdict, merged: the strictest action wins, reasons add
+    up, and a rewrite by one screen is what the next one judges and what is stored."""
+    merged = Verdict()
+    for registered in _registered():
+        verdict = registered.screen(submission)
+        if verdict is None:
+            continue
+        merged = merge(merged, verdict)
+        if merged.refused:
+            break
+    return merged
+
+
+def merge(current: Verdict, new: Verdict) -> Verdict:
+    """Two verdicts as one: the stricter action with its message and status, every reason,
+    the later rewrite of the text."""
+    strictest = new if new.action > current.action else current
+    return Verdict(
+        action=strictest.action, reasons=[*current.reasons, *new.reasons],
+        message=strictest.message or current.message or new.message,
+        concerns=strictest.concerns, status=strictest.status, retry_after=strictest.retry_after,
+        spam_score=new.spam_score if new.spam_score is not None else current.spam_score,
+        title=new.title if new.title is not None else current.title,
+        html=new.html if new.html is not None else current.html,
+        notes={**current.notes, **new.notes})
+
+
+def keep(verdict: Verdict, submission: Submission, post_id: int) -> None:
+    """Let each screen record what it decided about the post just written (same
+    transaction: the caller commits)."""
+    for registered in _registered():
+        if registered.keep is not None:
+            registered.keep(verdict, submission, post_id)
