@@ -49,14 +49,14 @@ def seed(env: dict[str, str]) -> str:
         return f"/t/{thread.id}/{thread.slug}"
 
 
-def session_cookie(port: int) -> str:
+def session_cookie(port: int, login: str = "member5") -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/sign-in")
     response = connection.getresponse()
     page = response.read().decode()
     cookie = response.getheader("Set-Cookie").split(";")[0]
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"csrf_token": token, "login": "member5",
+    form = urllib.parse.urlencode({"csrf_token": token, "login": login,
                                    "password": PASSWORD})
     connection.request("POST", "/sign-in", body=form, headers={
         "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})

@@ -50,7 +50,7 @@ def init_app(app: Flask) -> None:
     add_notice(app, _silenced_notice)
     add_notice(app, _overdue_notice)
     add_profile_section(app, _on_profile)
-    add_post_tool(app, PostTool(lambda: str(_l("Flag")), "moderation.flag", "post.flag"))
+    add_post_tool(app, PostTool(lambda: str(_l("Flag")), "moderation.flag", "post.flag_link"))
     add_post_tool(app, PostTool(lambda: str(_l("Moderate")), "moderation.moderate_post",
                                 "moderation.review", others_only=False))
 

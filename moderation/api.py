@@ -84,8 +84,7 @@ class Queue(MethodView):
                                 category_id=category.id if category else None,
                                 kind=args["type"], source=args["source"],
                                 oldest_first=args["sort"] == "oldest")
-        page = db.paginate(queue.items(filters, current_api_user().id), page=args["page"],
-                           per_page=args["per_page"], error_out=False)
+        page = queue.page(filters, current_api_user().id, args["page"], args["per_page"])
         return {"items": page.items, "page": page.page, "per_page": page.per_page,
                 "total": page.total}
 

@@ -101,10 +101,13 @@ class SpamCorpus(db.Model):
 
 
 class SpamToken(db.Model):
+    """Counts of one token in one corpus. The key starts with the token: scoring looks up
+    a post's tokens in both corpora at once."""
+
     __tablename__ = "spam_tokens"
 
-    corpus: Mapped[str] = mapped_column(String(8), primary_key=True)
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    corpus: Mapped[str] = mapped_column(String(8), primary_key=True)
     spam: Mapped[float] = mapped_column(default=0.0)
     ham: Mapped[float] = mapped_column(default=0.0)
 

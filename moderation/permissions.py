@@ -27,6 +27,13 @@ rule("moderation.audit")(_moderator)
 rule("moderation.trust")(_moderator)
 
 
+@rule("post.flag_link", contributes=True)
+def _offer_flagging(user: Any, _post: Any) -> bool:
+    """Whether a page offers "Flag" under posts: to every member (checked once per page,
+    without a query); the flag page tells a new member why they cannot flag yet."""
+    return role_of(user) is not None
+
+
 @rule("post.flag", contributes=True)
 def _flag(user: Any, post: Any) -> bool:
     if role_of(user) is None or (post is not None and post.author_id == user.id):

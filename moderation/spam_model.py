@@ -32,19 +32,21 @@ BATCH = 2000
 
 def score(tokens: Sequence[str]) -> float | None:
     """The post's spam score in [0, 1], or None while the model knows too little."""
-    corpora = {corpus.name: corpus for corpus in db.session.scalars(select(SpamCorpus))}
-    seed, own = corpora.get(SEED), corpora.get(OWN)
-    weight = spam.seed_weight(own.decisions if own else 0, setting("SPAM_SEED_HALF_LIFE"))
+    corpora = {name: (spam_docs, ham_docs, decisions) for name, spam_docs, ham_docs, decisions
+               in db.session.execute(select(SpamCorpus.name, SpamCorpus.spam_docs,
+                                            SpamCorpus.ham_docs, SpamCorpus.decisions))}
+    seed, own = corpora.get(SEED, (0.0, 0.0, 0)), corpora.get(OWN, (0.0, 0.0, 0))
+    weight = spam.seed_weight(own[2], setting("SPAM_SEED_HALF_LIFE"))
     counts: dict[str, spam.Counts] = {}
-    if tokens:
-        for row in db.session.scalars(select(SpamToken).where(SpamToken.token.in_(set(tokens)))):
-            factor = weight if row.corpus == SEED else 1.0
-            total = counts.setdefault(row.token, spam.Counts())
-            total.spam += row.spam * factor
-            total.ham += row.ham * factor
-    spam_docs = (own.spam_docs if own else 0) + weight * (seed.spam_docs if seed else 0)
-    ham_docs = (own.ham_docs if own else 0) + weight * (seed.ham_docs if seed else 0)
-    return spam.score(tokens, counts, spam_docs, ham_docs)
+    rows = db.session.execute(
+        select(SpamToken.corpus, SpamToken.token, SpamToken.spam, SpamToken.ham)
+        .where(SpamToken.token.in_(set(tokens)))) if tokens else ()
+    for corpus, token, spam_count, ham_count in rows:  # plain rows: no objects to build
+        factor = weight if corpus == SEED else 1.0
+        total = counts.setdefault(token, spam.Counts())
+        total.spam += spam_count * factor
+        total.ham += ham_count * factor
+    return spam.score(tokens, counts, own[0] + weight * seed[0], own[1] + weight * seed[1])
 
 
 def learn(post_id: int, tokens: Sequence[str], is_spam: bool) -> None:

@@ -33,8 +33,7 @@ PER_PAGE = 25
 def queue_page():
     require("moderation.review")
     filters = _filters()
-    page = db.paginate(queue.items(filters, current_user.id), page=page_number(),
-                       per_page=PER_PAGE, max_per_page=PER_PAGE, count=True)
+    page = queue.page(filters, current_user.id, page_number(), PER_PAGE)
     return render_template("moderation/queue.html", page=page, filters=filters,
                            health=queue.health(), categories=_categories(),
                            spam_accounts=queue.spam_accounts())
@@ -190,5 +189,7 @@ def flag(post_id: int):
                                 slug=post.thread.slug) + ("" if hidden else f"#post-{post.id}"),
                         303)
     if not can(current_user, "post.flag", post):
-        abort(403)
+        form.form_errors.append(_("Members can flag posts once they have read around a little "
+                                  "(trust level 1)."))
+        return render_template("moderation/flag.html", form=form, post=post, closed=True), 403
     return render_template("moderation/flag.html", form=form, post=post)

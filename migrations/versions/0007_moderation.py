@@ -30,11 +30,11 @@ def upgrade():
     sa.PrimaryKeyConstraint('name', name=op.f('pk_spam_corpora'))
     )
     op.create_table('spam_tokens',
-    sa.Column('corpus', sa.String(length=8), nullable=False),
     sa.Column('token', sa.String(length=64), nullable=False),
+    sa.Column('corpus', sa.String(length=8), nullable=False),
     sa.Column('spam', sa.Double(), nullable=False),
     sa.Column('ham', sa.Double(), nullable=False),
-    sa.PrimaryKeyConstraint('corpus', 'token', name=op.f('pk_spam_tokens'))
+    sa.PrimaryKeyConstraint('token', 'corpus', name=op.f('pk_spam_tokens'))
     )
     op.create_table('audit_entries',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -149,3 +149,10 @@ def test_flagging_through_the_page(app, client, crew, rude, sign_in, post_form):
         response.headers["Location"]).get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(ReviewItem.score)) == 1.0
+
+
+def test_a_new_member_is_told_why_they_cannot_flag_yet(client, crew, rude, sign_in):
+    sign_in("nadia")
+    response = client.get(f"/moderation/posts/{rude.id}/flag")
+    assert response.status_code == 403
+    assert "once they have read around a little" in response.get_data(as_text=True)
