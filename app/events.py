@@ -24,6 +24,8 @@ import logging
 
 from blinker import NamedSignal, Namespace
 
+from app.extensions import db
+
 log = logging.getLogger(__name__)
 _signals = Namespace()
 
@@ -208,11 +210,13 @@ user_sanctioned = _signals.signal(
 
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and
-    skipped, so it can neither undo the sender's committed work nor starve the others."""
+    skipped, so it can neither undo the sender's committed work nor starve the others. Its
+    half-done work is rolled back, so the next receiver's commit cannot write it."""
     for receiver in signal.receivers_for(sender):
         try:
             receiver(sender, **data)
         except Exception:
+            db.session.rollback()
             log.exception("receiver %r of %s failed", receiver, signal.name)
 
 

@@ -82,8 +82,10 @@ class Verdict:
     status: int = 422  # a refusal's HTTP status (429 for rate limits)
     retry_after: int | None = None  # seconds, for rate limits
     spam_score: float | None = None  # the classifier's probability, when it ran
-    # The text to store, when a screen rewrote it (censored words).
+    # The text to store, when a screen rewrote it (censored words): the title, the
+    # Markdown source (which the API returns and editors see) and its rendered HTML.
     title: str | None = None
+    body: str | None = None
     html: str | None = None
     # Anything a screen wants back in its keep hook (e.g. matched words).
     notes: dict[str, Any] = field(default_factory=dict)
@@ -144,6 +146,7 @@ def merge(current: Verdict, new: Verdict) -> Verdict:
         concerns=strictest.concerns, status=strictest.status, retry_after=strictest.retry_after,
         spam_score=new.spam_score if new.spam_score is not None else current.spam_score,
         title=new.title if new.title is not None else current.title,
+        body=new.body if new.body is not None else current.body,
         html=new.html if new.html is not None else current.html,
         notes={**current.notes, **new.notes})
 

@@ -23,7 +23,7 @@ from community import queries, services
 from community.forms import AskForm
 from community.journey import deflection
 from community.models import Category, ThreadKind
-from community.views import bp, posted_message
+from community.views import bp, posted_message, refusal_status
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -37,7 +37,7 @@ def ask():
         return render_template("community/ask_unavailable.html")
     if form.is_submitted() and request.form.get("step") == "check":
         return _check_first(form)
-    status = 200
+    status, headers = 200, {}
     if form.validate_on_submit():
         try:
             created = services.ask(
@@ -46,7 +46,7 @@ def ask():
                 tags=(form.tags.data or "").split(","), language=_language())
         except services.CommunityError as error:
             attach_error(form, error)
-            status = error.status if error.status == 429 else 200
+            status, headers = refusal_status(error, status)
         else:
             deflection.forget_draft()
             flash(*posted_message(created.posts[0],
@@ -54,7 +54,7 @@ def ask():
             return redirect(url_for(".thread", thread_id=created.id, slug=created.slug))
     if form.is_submitted():
         deflection.keep_draft(form)
-    return _ask_page(form, details=form.is_submitted() or bool(form.title.data)), status
+    return _ask_page(form, details=form.is_submitted() or bool(form.title.data)), status, headers
 
 
 def _check_first(form: AskForm):

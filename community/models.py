@@ -194,6 +194,9 @@ class Post(db.Model):
     is_staff: Mapped[bool] = mapped_column(default=False)
     helpful_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When readers could first see it (a held post: when it was approved); None while it
+    # never was visible. Its first publication is news; a restore is not.
+    published_at: Mapped[datetime | None]
     edited_at: Mapped[datetime | None]
     # Imported posts: their id at the source, and the author's name there (the licence
     # requires the credit; the local author is the importing account).

@@ -31,7 +31,7 @@ from community.reputation import profile_for
 UNSUBSCRIBE_SALT = "peerdesk.unsubscribe"
 DIGEST_EVERY = timedelta(hours=24)
 MAX_EMAIL_ATTEMPTS = items.MAX_ATTEMPTS
-MODERATION_KINDS = ("post_published", "post_removed")
+MODERATION_KINDS = ("post_published", "post_removed", "edit_rejected")
 
 
 # --- written with their cause (the caller commits) -------------------------------------
@@ -75,7 +75,7 @@ def accept_reminder(thread: Thread) -> None:
 
 def post_moderated(post: Post, kind: str, actor_id: int | None, detail: str = "") -> None:
     """Tell an author what a moderator did with their post: "post_published" (a held post
-    approved) or "post_removed" (with the reason they gave)."""
+    approved), "post_removed" or "edit_rejected" (with the reason they gave)."""
     db.session.add(Notification(user_id=post.author_id, kind=kind, thread_id=post.thread_id,
                                 post_id=post.id, actor_id=actor_id, detail=detail or None))
 
@@ -112,6 +112,9 @@ def text_of(note: Notification) -> str:
     if note.kind == "post_removed":
         return _("A moderator removed your post in “%(title)s”: %(reason)s", title=title,
                  reason=note.detail or _("no reason given."))
+    if note.kind == "edit_rejected":
+        return _("A moderator did not accept your edit in “%(title)s”, so the post reads as "
+                 "before: %(reason)s", title=title, reason=note.detail or _("no reason given."))
     return title
 
 

@@ -48,7 +48,7 @@ def _edit(user: Any, post: Any) -> bool:
     return role in ACCEPTING_STAFF or (post is not None and post.author_id == user.id)
 
 
-@rule("post.accept")
+@rule("post.accept", contributes=True)
 def _accept(user: Any, thread: Any) -> bool:
     role = role_of(user)
     if role is None or thread is None:

@@ -68,7 +68,12 @@ def thread_list(list_name: str, category: Category | None = None, viewer: User |
     statement = (select(Thread)
                  .options(joinedload(Thread.author), joinedload(Thread.last_poster),
                           joinedload(Thread.category), selectinload(Thread.tags)))
-    statement = statement.where(_question_visible())
+    viewer_id = viewer.id if viewer is not None and viewer.is_authenticated else None
+    if list_name == "mine":  # the viewer's own questions waiting or removed are theirs too
+        statement = statement.where(or_(_question_visible(), and_(
+            Thread.author_id == viewer_id, _question_visible(AUTHOR_SEES))))
+    else:
+        statement = statement.where(_question_visible())
     if category is not None:
         ids = [category.id, *(child.id for child in category.children)]
         statement = statement.where(Thread.category_id.in_(ids))
@@ -83,7 +88,6 @@ def thread_list(list_name: str, category: Category | None = None, viewer: User |
     elif list_name == "solved":  # archived solved threads stay in this list
         statement = statement.where(Thread.accepted_post_id.is_not(None))
     elif list_name == "mine":
-        viewer_id = viewer.id if viewer is not None and viewer.is_authenticated else None
         statement = statement.where(or_(
             Thread.author_id == viewer_id,
             exists().where(Post.thread_id == Thread.id, Post.author_id == viewer_id)))
@@ -92,11 +96,21 @@ def thread_list(list_name: str, category: Category | None = None, viewer: User |
     return statement.order_by(Thread.last_activity_at.desc(), Thread.id.desc())
 
 
-def _question_visible():
+def _question_visible(states=(Visibility.VISIBLE,)):
     """A thread is listed only while its opening post is visible (not held or hidden)."""
     opening = aliased(Post)  # the outer query may select posts itself
     return exists().where(opening.thread_id == Thread.id, opening.is_opening.is_(True),
-                          opening.visibility == Visibility.VISIBLE)
+                          opening.visibility.in_(states))
+
+
+def not_visible(thread_ids: list[int]) -> set[int]:
+    """Which of these threads' questions readers cannot see (held or removed): the author's
+    "Mine" list marks them."""
+    if not thread_ids:
+        return set()
+    return set(db.session.scalars(select(Post.thread_id).where(
+        Post.thread_id.in_(thread_ids), Post.is_opening.is_(True),
+        Post.visibility != Visibility.VISIBLE)))
 
 
 def recent_threads(limit: int = 10) -> list[Thread]:
@@ -267,6 +281,7 @@ def activity_of(user: User, limit: int = 20) -> Activity:
     accepted = list(db.session.scalars(
         select(Post).join(Thread, Thread.accepted_post_id == Post.id)
         .options(contains_eager(Post.thread))
-        .where(Post.author_id == user.id, _question_visible())
+        .where(Post.author_id == user.id, Post.visibility == Visibility.VISIBLE,
+               _question_visible())
         .order_by(Post.created_at.desc()).limit(limit)))
     return Activity(threads, answers, accepted, reputation_of({user.id}).get(user.id, 0))

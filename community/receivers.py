@@ -18,13 +18,14 @@ from sqlalchemy import select
 
 from app import events
 from app.extensions import db
-from community import notifications, reputation, rules
+from community import notifications, reputation, rules, services
 from community.models import HelpfulVote, Post, Thread, Visibility
 
 
 def on_published(post: Post, *, previous: Visibility | None = None, first: bool = False,
                  **_data) -> None:
     if first and not post.is_opening:
+        services.subscribe(post.author_id, post.thread_id)
         notifications.reply_posted(post)
     _give_back_points(post)
     db.session.commit()

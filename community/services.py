@@ -7,8 +7,8 @@ and the jobs call these functions too, and a rule must not depend on which door 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
@@ -23,6 +23,7 @@ from app.permissions import can, is_staff
 from app.screening import Submission
 from app.text import render_markdown, slugify
 from community import notifications, queries, reputation, rules, visibility
+from community.errors import CommunityError, Conflict, NotAllowed
 from community.models import (
     Category,
     HelpfulVote,
@@ -31,38 +32,14 @@ from community.models import (
     PostRevision,
     Source,
     Subscription,
-    Tag,
     Thread,
     ThreadKind,
     ThreadStatus,
     Visibility,
 )
+from community.tags import tags_named
 
-MAX_TAGS = 5
 REMOVED = (Visibility.HIDDEN, Visibility.DELETED)
-
-
-class CommunityError(ValueError):
-    """A request the rules refuse; ``field`` names the form field the message belongs to,
-    ``retry_after`` the seconds to wait when the refusal is a rate limit (429)."""
-
-    def __init__(self, message: str, field: str | None = None, status: int = 422,
-                 retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.status = status
-        self.retry_after = retry_after
-
-
-class NotAllowed(CommunityError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message, status=403)
-
-
-class Conflict(CommunityError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message, status=409)
 
 
 def check_allowed(user: User, action: str, obj: object = None) -> None:
@@ -113,7 +90,7 @@ def ask(author: User, *, category: Category, title: str, body: str,
         kind=kind, title=verdict.title or title, slug=slugify(verdict.title or title),
         category=category,
         author_id=author.id, language=language, source=source, last_activity_at=now,
-        last_poster_id=author.id, created_at=now, tags=_tags(tags),
+        last_poster_id=author.id, created_at=now, tags=tags_named(tags),
     )
     post = _new_post(thread, author, submission, verdict, now, is_opening=True)
     db.session.add_all([thread, post])
@@ -141,8 +118,8 @@ def reply(author: User, thread: Thread, body: str, source: Source = Source.WEB) 
     post = _new_post(thread, author, submission, verdict, now)
     db.session.add(post)
     db.session.flush()
-    _subscribe(author.id, thread.id)
-    if verdict.visible:  # a held reply counts, and is told, once it is published
+    if verdict.visible:  # a held reply counts, is told and follows once it is published
+        subscribe(author.id, thread.id)
         visibility.counted(post, now)
         _changed(thread)
         notifications.reply_posted(post)
@@ -175,7 +152,8 @@ def _new_post(thread: Thread, author: User, submission: Submission,
               verdict: screening.Verdict, now, is_opening: bool = False) -> Post:
     held = not verdict.visible
     return Post(thread=thread, author_id=author.id, is_opening=is_opening,
-                body_source=submission.body, body_html=verdict.html or submission.html,
+                body_source=verdict.body or submission.body,
+                body_html=verdict.html or submission.html,
                 visibility=Visibility.PENDING if held else Visibility.VISIBLE,
                 visibility_note=verdict.message[:visibility.NOTE_LENGTH] if held else None,
                 is_staff=is_staff(author), created_at=now)
@@ -194,27 +172,30 @@ def _refuse_duplicate(author: User, body: str) -> None:
             field="body", status=409)
 
 
-def tag_name(name: str) -> str:
-    """Lower case, words joined by hyphens, letters of any script kept ("Wi-Fi 6" ->
-    "wi-fi-6", "Батарея" -> "батарея")."""
-    return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-_")[:40]
-
-
-def _tags(names: Iterable[str]) -> list[Tag]:
-    cleaned = sorted({tag_name(name) for name in names if tag_name(name)})
-    if len(cleaned) > MAX_TAGS:
-        raise CommunityError(_("Use at most %(max)d tags.", max=MAX_TAGS), field="tags")
-    existing = {tag.name: tag for tag in db.session.scalars(
-        select(Tag).where(Tag.name.in_(cleaned)))} if cleaned else {}
-    return [existing.get(name) or Tag(name=name) for name in cleaned]
-
-
 # --- editing ----------------------------------------------------------------------------
 
 
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post, keeping what it was as a revision. The new text passes the gate: an
     edit that would be held takes the post back to pending until a moderator looks."""
+    edit = apply_edit(editor, post, body, title)
+    if edit.revision is not None:
+        db.session.commit()
+        announce_edit(post, editor, edit)
+    return post
+
+
+@dataclass(frozen=True)
+class Edit:
+    revision: PostRevision | None  # what the post was; None when nothing changed
+    held: visibility.Change | None  # the edit took the post back to pending
+    reasons: tuple = ()
+
+
+def apply_edit(editor: User, post: Post, body: str, title: str | None = None) -> Edit:
+    """The edit of :func:`edit_post` in the caller's transaction, for a use case that
+    edits as part of something else (a moderator's "edit and approve"). The caller
+    commits, then calls :func:`announce_edit`."""
     check_allowed(editor, "post.edit", post)
     _check_writable(editor, post.thread, field="body")
     if post.visibility in REMOVED and not is_staff(editor):
@@ -226,28 +207,36 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> 
     body = rules.clean_body(body)
     new_title = title.strip() if post.is_opening and title is not None else None
     if body == post.body_source and new_title in (None, thread.title):
-        return post
+        return Edit(None, None)
     submission, verdict = _screened(Submission(
         kind="edit", author=editor, body=body, html=str(render_markdown(body)),
         title=new_title or "", category_id=thread.category_id, thread_id=thread.id,
         post_id=post.id, language=thread.language))
-    db.session.add(PostRevision(post_id=post.id, editor_id=editor.id,
-                                title=thread.title if post.is_opening else None,
-                                body_source=post.body_source))
-    post.body_source, post.body_html = body, verdict.html or submission.html
+    revision = PostRevision(post_id=post.id, editor_id=editor.id,
+                            title=thread.title if post.is_opening else None,
+                            body_source=post.body_source)
+    db.session.add(revision)
+    post.body_source, post.body_html = verdict.body or body, verdict.html or submission.html
     post.edited_at = utcnow()
     if new_title not in (None, thread.title):
-        thread.title, thread.slug = verdict.title or new_title, slugify(new_title)
+        stored = verdict.title or new_title
+        thread.title, thread.slug = stored, slugify(stored)
     held = None
     if not verdict.visible and post.visibility == Visibility.VISIBLE:
         held = visibility.change(post, Visibility.PENDING, verdict.message)
     _changed(thread)
+    db.session.flush()
     screening.keep(verdict, submission, post.id)
-    db.session.commit()
+    return Edit(revision, held, tuple(verdict.reasons))
+
+
+def announce_edit(post: Post, editor: User, edit: Edit) -> None:
+    """After the edit's transaction committed: search re-reads it, articles from it go
+    back to review; an edit the gate held is news to moderation only."""
     events.notify(events.post_edited, post, editor=editor)
-    if held is not None:
-        events.notify(events.content_held, post, reasons=verdict.reasons, by=editor, new=False)
-    return post
+    if edit.held is not None:
+        events.notify(events.content_held, post, reasons=list(edit.reasons), by=editor,
+                      new=False)
 
 
 # --- accepting --------------------------------------------------------------------------
@@ -361,7 +350,7 @@ def me_too(user: User, thread: Thread) -> Thread:
         return thread
     thread.me_too_count = Thread.me_too_count + 1
     _changed(thread)
-    _subscribe(user.id, thread.id)  # people with the problem want the answer
+    subscribe(user.id, thread.id)  # people with the problem want the answer
     db.session.commit()
     events.notify(events.me_too_changed, thread, member=user, value=1)
     return thread
@@ -383,7 +372,7 @@ def undo_me_too(user: User, thread: Thread) -> Thread:
 def set_subscribed(user: User, thread: Thread, subscribed: bool) -> None:
     _check_visible(user, thread)
     if subscribed:
-        _subscribe(user.id, thread.id)
+        subscribe(user.id, thread.id)
     else:
         db.session.execute(delete(Subscription).where(
             Subscription.thread_id == thread.id, Subscription.user_id == user.id))
@@ -395,7 +384,8 @@ def _changed(thread: Thread) -> None:
     thread.version = Thread.version + 1
 
 
-def _subscribe(user_id: int, thread_id: int) -> None:
+def subscribe(user_id: int, thread_id: int) -> None:
+    """Follow the thread (in the caller's transaction), unless already following."""
     if db.session.get(Subscription, (thread_id, user_id)) is None:
         insert_once(Subscription(thread_id=thread_id, user_id=user_id))
 

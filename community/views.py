@@ -98,8 +98,11 @@ def category(slug: str):
     statement = queries.thread_list(list_name, found, current_user)
     page = db.paginate(statement, page=page_number(), per_page=PER_PAGE,
                        max_per_page=PER_PAGE)
+    waiting = queries.not_visible([thread.id for thread in page.items]) \
+        if list_name == "mine" else set()
     return render_template("community/category.html", category=found, list_name=list_name,
-                           page=page, helpers=reputation.top_helpers(found, limit=5))
+                           page=page, helpers=reputation.top_helpers(found, limit=5),
+                           waiting=waiting)
 
 
 @bp.get("/t/<id:thread_id>")
@@ -187,7 +190,7 @@ def _post_labels() -> dict:
 def reply(thread_id: int):
     found = db.get_or_404(Thread, thread_id)
     form = ReplyForm()
-    status = 422
+    status, headers = 422, {}
     if form.validate_on_submit():
         try:
             post = services.reply(current_user, found, form.body.data)
@@ -195,7 +198,7 @@ def reply(thread_id: int):
             if error.status == 404:
                 abort(404)
             attach_error(form, error)
-            status = 429 if error.status == 429 else status
+            status, headers = refusal_status(error, status)
         else:
             flash(*posted_message(post, _("Your answer is posted.")))
             return redirect(_post_url(post))
@@ -203,7 +206,14 @@ def reply(thread_id: int):
     page = queries.thread_page(thread_id, current_user._get_current_object())
     if page is None:
         abort(404)
-    return _render_thread(page, form), status
+    return _render_thread(page, form), status, headers
+
+
+def refusal_status(error: services.CommunityError, default: int) -> tuple[int, dict]:
+    """A page shown again with a refusal: 429 with ``Retry-After`` for a rate limit."""
+    if error.status == 429:
+        return 429, {"Retry-After": str(error.retry_after)} if error.retry_after else {}
+    return default, {}
 
 
 def posted_message(post: Post, published: str) -> tuple[str, str]:

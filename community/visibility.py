@@ -37,15 +37,12 @@ class Change:
     post: Post
     previous: Visibility
     current: Visibility
+    # Seen by readers for the first time (a held post approved), not restored: it is news.
+    first_publication: bool = False
 
     @property
     def happened(self) -> bool:
         return self.previous != self.current
-
-    @property
-    def first_publication(self) -> bool:
-        """Held content seen for the first time (not a restored one): it is news."""
-        return self.previous == Visibility.PENDING and self.current == Visibility.VISIBLE
 
 
 def change(post: Post, visibility: Visibility, note: str = "") -> Change:
@@ -56,12 +53,13 @@ def change(post: Post, visibility: Visibility, note: str = "") -> Change:
     if previous == visibility:
         return Change(post, previous, visibility)
     post.visibility = visibility
+    first = visibility == Visibility.VISIBLE and post.published_at is None
     if visibility == Visibility.VISIBLE:
         counted(post, utcnow())
     elif previous == Visibility.VISIBLE:
         _uncounted(post)
     post.thread.version = Thread.version + 1
-    return Change(post, previous, visibility)
+    return Change(post, previous, visibility, first_publication=first)
 
 
 def signal_for(change_: Change) -> NamedSignal | None:
@@ -76,6 +74,7 @@ def signal_for(change_: Change) -> NamedSignal | None:
 
 def counted(post: Post, now: datetime) -> None:
     """A post readers can now see: it counts in its thread (and a question in its area)."""
+    post.published_at = post.published_at or now
     thread = post.thread
     if post.is_opening:
         db.session.execute(Category.__table__.update()

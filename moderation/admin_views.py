@@ -88,9 +88,12 @@ def _audit_filters() -> audit.Filters:
         since = datetime.fromisoformat(args["since"]) if args.get("since") else None
         until = datetime.fromisoformat(args["until"]) if args.get("until") else None
         target = int(args["target_id"]) if args.get("target_id") else None
-    except ValueError:
+        until = until + timedelta(days=1) if until else None  # the whole last day
+    except (ValueError, OverflowError):
+        abort(400)
+    if target is not None and not 1 <= target < 2**63:
         abort(400)
     return audit.Filters(actor_id=actor.id if actor else None,
                          action=args.get("action", "")[:40],
                          target_type=args.get("target_type", "")[:20], target_id=target,
-                         since=since, until=until + timedelta(days=1) if until else None)
+                         since=since, until=until)

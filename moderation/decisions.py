@@ -1,12 +1,16 @@
 """Moderators' decisions on queue items: approve, edit and approve, reject with a reason the
 author reads, delete, confirm spam; undo within ``MODERATION_UNDO_MINUTES``.
 
-A decision is one transaction: the post's visibility (``community.visibility``), the item,
-the flags on the post (agreed or not: their flaggers' accuracy), what the spam model
-learns, the author's notification and the audit entry; then the visibility signal.
+A decision is one transaction: the item (locked, and still in the state the moderator
+saw), the post's text when the decision edits it, its visibility (``community.
+visibility``), the flags on it (agreed or not: their flaggers' accuracy), what the spam
+model learns, the author's notification and the audit entry; then the events. Rejecting
+an edit that waits sets the post back to its published text instead of hiding it.
+
 A decision is only ever about content: sanctioning its author is a separate, explicit
-choice (``moderation.sanctions``). Nobody decides on their own content, and a decision
-names the state the moderator saw, so two moderators deciding at once cannot both win.
+choice (``moderation.sanctions``). Nobody decides on, or undoes a decision on, their own
+posts. An undo restores exactly what its decision changed, and only the latest decision
+still standing on an item can be undone.
 """
 
 from __future__ import annotations
@@ -23,12 +27,12 @@ from app.clock import utcnow
 from app.extensions import db, locked
 from app.permissions import can
 from community import notifications, services, visibility
-from community.models import Notification, Post, Visibility
+from community.errors import CommunityError
+from community.models import Notification, Post, PostRevision, Visibility
 from moderation import audit, flags, queue, spam_model
 from moderation.errors import ModerationError
 from moderation.models import (
     DecisionAction,
-    ItemKind,
     ItemStatus,
     ReviewDecision,
     ReviewItem,
@@ -48,9 +52,7 @@ OUTCOME = {
 def decide(moderator: User, item: ReviewItem, action: DecisionAction, *, reason: str = "",
            seen_status: ItemStatus | None = None, body: str | None = None,
            title: str | None = None) -> ReviewDecision:
-    _check(moderator, item, action, reason)
-    if action == DecisionAction.EDIT_APPROVE:
-        _edit(moderator, item, body, title)
+    _check(moderator, item.author_id, action, reason)
     item = _locked(item.id)
     if seen_status is not None and item.status != seen_status:
         raise ModerationError(_("Someone decided this item meanwhile; reload to see what."), 409)
@@ -59,34 +61,42 @@ def decide(moderator: User, item: ReviewItem, action: DecisionAction, *, reason:
         raise ModerationError(_("This item is already decided this way."), 409)
     post, now = item.post, utcnow()
     decision = ReviewDecision(
-        item=item, moderator_id=moderator.id, action=action, reason=reason.strip()[:500],
+        item_id=item.id, moderator_id=moderator.id, action=action, reason=reason.strip()[:500],
         before_visibility=post.visibility.value, before_note=post.visibility_note,
-        before_status=item.status.value, after_visibility=target.value,
-        queued_at=item.queued_at, created_at=now,
+        before_status=item.status.value, queued_at=item.queued_at, created_at=now,
         undo_until=now + timedelta(minutes=setting("UNDO_MINUTES")))
+    edit = None
+    if action == DecisionAction.EDIT_APPROVE:
+        edit = _edit(moderator, post, body or "", title)
+    elif action == DecisionAction.REJECT and _edit_waits(item, post):
+        edit, target = _set_back(moderator, post), Visibility.VISIBLE
+    decision.revision_id = edit.revision.id if edit and edit.revision else None
+    decision.after_visibility = target.value
     db.session.add(decision)
     db.session.flush()
-    change = visibility.change(post, target, _note(action, decision.reason, post))
-    first = change.first_publication and item.kind != ItemKind.EDIT
+    change = visibility.change(post, target, _note(action, decision.reason, post, target))
     item.status, item.decided_at, item.hidden_by_flags = status, now, False
     _settle(item, decision)
-    flags.resolve(post.id, decision, agreed=target != Visibility.VISIBLE)
-    _teach(post, action)
-    _tell_author(post, action, decision, first)
+    flags.resolve(post.id, decision, agreed=action != DecisionAction.APPROVE
+                  and action != DecisionAction.EDIT_APPROVE)
+    _teach(post, action, decision)
+    _tell_author(post, action, decision, change.first_publication, edited_back=edit is not None
+                 and action == DecisionAction.REJECT)
     audit.record(moderator, f"item.{action.value}", "post", post.id, _summary(post, reason),
                  before={"visibility": decision.before_visibility,
                          "status": decision.before_status},
                  after={"visibility": target.value, "status": status.value,
                         "reason": decision.reason})
     db.session.commit()
-    _announce(change, moderator, action, first)
+    _announce(moderator, post, edit, change, reason=action.value)
     return decision
 
 
-def _check(moderator: User, item: ReviewItem, action: DecisionAction, reason: str) -> None:
+def _check(moderator: User, author_id: int, action: DecisionAction | None,
+           reason: str = "") -> None:
     if not can(moderator, "moderation.review"):
         raise ModerationError(_("You are not allowed to do this."), 403)
-    if item.author_id == moderator.id:
+    if author_id == moderator.id:
         raise ModerationError(_("Nobody decides on their own posts: another moderator will."),
                               403)
     if action == DecisionAction.REJECT and not reason.strip():
@@ -94,29 +104,43 @@ def _check(moderator: User, item: ReviewItem, action: DecisionAction, reason: st
                               field="reason")
 
 
-def _edit(moderator: User, item: ReviewItem, body: str | None, title: str | None) -> None:
-    """Edit and approve: the edit is kept as a revision like any staff edit, then approved."""
-    if not body:
-        raise ModerationError(_("Write the text to approve."), field="body")
-    try:
-        services.edit_post(moderator, item.post, body, title if item.post.is_opening else None)
-    except services.CommunityError as error:
-        raise ModerationError(error.message, error.status, error.field) from error
-
-
 def _locked(item_id: int) -> ReviewItem:
     return db.session.scalars(locked(select(ReviewItem).where(ReviewItem.id == item_id))
                               .execution_options(populate_existing=True)).one()
 
 
-def _note(action: DecisionAction, reason: str, post: Post) -> str:
-    """What the author reads on their post, in their language."""
-    if action in (DecisionAction.APPROVE, DecisionAction.EDIT_APPROVE):
+def _edit(moderator: User, post: Post, body: str, title: str | None) -> services.Edit:
+    """Edit and approve: the edit is kept as a revision like any staff edit."""
+    if not body.strip():
+        raise ModerationError(_("Write the text to approve."), field="body")
+    try:
+        return services.apply_edit(moderator, post, body,
+                                   title if post.is_opening else None)
+    except CommunityError as error:
+        raise ModerationError(error.message, error.status, error.field) from error
+
+
+def _edit_waits(item: ReviewItem, post: Post) -> bool:
+    """The post was published, then an edit took it back to waiting."""
+    return post.visibility == Visibility.PENDING and post.published_at is not None and any(
+        reason.code == "edited" and not reason.settled for reason in item.reasons)
+
+
+def _set_back(moderator: User, post: Post) -> services.Edit:
+    """Rejecting such an edit sets the post back to the text readers saw before it."""
+    before = db.session.scalars(select(PostRevision).where(PostRevision.post_id == post.id)
+                                .order_by(PostRevision.id.desc()).limit(1)).one()
+    return _edit(moderator, post, before.body_source, before.title)
+
+
+def _note(action: DecisionAction, reason: str, post: Post, target: Visibility) -> str:
+    """What the author reads on their post, in their language. Spam is not named as such:
+    its author learns nothing that helps them try again."""
+    if target == Visibility.VISIBLE:
         return ""
     with force_locale(post.author.locale or "en"):
-        if action == DecisionAction.SPAM:
-            return _("Removed as spam.")
-        return reason or _("Removed by a moderator.")
+        return reason if reason and action != DecisionAction.SPAM else _(
+            "Removed by a moderator.")
 
 
 def _settle(item: ReviewItem, decision: ReviewDecision) -> None:
@@ -126,27 +150,36 @@ def _settle(item: ReviewItem, decision: ReviewDecision) -> None:
     queue.rescore(item)
 
 
-def _teach(post: Post, action: DecisionAction) -> None:
+def _teach(post: Post, action: DecisionAction, decision: ReviewDecision) -> None:
     """Approving teaches "not spam", confirming spam teaches "spam"; other decisions
-    (rude, off-topic) say nothing about spam."""
-    if action == DecisionAction.SPAM:
-        spam_model.learn(post.id, spam_model.post_tokens(post), is_spam=True)
-        trust_row = record_for(post.author_id)
-        trust_row.spam_confirmed += 1
-    elif action in (DecisionAction.APPROVE, DecisionAction.EDIT_APPROVE):
-        spam_model.learn(post.id, spam_model.post_tokens(post), is_spam=False)
+    (rude, off-topic) say nothing about spam. The decision keeps what it changed."""
+    if action not in (DecisionAction.SPAM, DecisionAction.APPROVE,
+                      DecisionAction.EDIT_APPROVE):
+        return
+    is_spam = action == DecisionAction.SPAM
+    learnt = spam_model.learn(post.id, spam_model.post_tokens(post), is_spam=is_spam)
+    if learnt.changed:
+        decision.learnt = "spam" if is_spam else "ham"
+        if learnt.previous is not None:
+            decision.previous_label = "spam" if learnt.previous.is_spam else "ham"
+            decision.previous_tokens = learnt.previous.tokens
+    if is_spam:
+        record_for(post.author_id).spam_confirmed += 1
 
 
 def _tell_author(post: Post, action: DecisionAction, decision: ReviewDecision,
-                 first: bool) -> None:
+                 first: bool, *, edited_back: bool) -> None:
     if action == DecisionAction.SPAM:
         return  # spammers learn nothing from us
-    if action in (DecisionAction.APPROVE, DecisionAction.EDIT_APPROVE):
+    if edited_back:
+        notifications.post_moderated(post, "edit_rejected", decision.moderator_id,
+                                     decision.reason)
+    elif action in (DecisionAction.APPROVE, DecisionAction.EDIT_APPROVE):
         if first:
             notifications.post_moderated(post, "post_published", decision.moderator_id)
-        return
-    notifications.post_moderated(post, "post_removed", decision.moderator_id,
-                                 post.visibility_note or "")
+    else:
+        notifications.post_moderated(post, "post_removed", decision.moderator_id,
+                                     post.visibility_note or "")
 
 
 def _summary(post: Post, reason: str) -> str:
@@ -154,27 +187,37 @@ def _summary(post: Post, reason: str) -> str:
     return f"{what}" + (f" — {reason.strip()}" if reason.strip() else "")
 
 
-def _announce(change: visibility.Change, moderator: User, action: DecisionAction,
-              first: bool) -> None:
+def _announce(moderator: User, post: Post, edit: services.Edit | None,
+              change: visibility.Change, *, reason: str) -> None:
+    if edit is not None and edit.revision is not None:
+        services.announce_edit(post, moderator, edit)
     signal = visibility.signal_for(change)
     if signal is not None:
-        events.notify(signal, change.post, previous=change.previous, first=first,
-                      by=moderator, reason=action.value, reasons=[], new=False)
+        events.notify(signal, post, previous=change.previous,
+                      first=change.first_publication, by=moderator, reason=reason,
+                      reasons=[], new=False)
 
 
 # --- undo -------------------------------------------------------------------------------
 
 
 def undo(moderator: User, decision: ReviewDecision) -> ReviewItem:
-    """Within the undo window: the post, the item, the flags, the spam model and the
-    author's unsent notification go back to what they were before the decision."""
-    if not can(moderator, "moderation.review"):
-        raise ModerationError(_("You are not allowed to do this."), 403)
-    now = utcnow()
-    if decision.undone_at is not None or now > decision.undo_until:
-        raise ModerationError(_("This decision can no longer be undone."), 409)
+    """Within the undo window, the latest decision still standing on its item: the post
+    (text and visibility), the item, the flags, the spam model and the author's unsent
+    notification go back to what they were before it."""
+    decision = db.session.scalars(
+        locked(select(ReviewDecision).where(ReviewDecision.id == decision.id))
+        .execution_options(populate_existing=True)).one()
     item = _locked(decision.item_id)
+    _check(moderator, item.author_id, None)
+    if decision.undone_at is not None or utcnow() > decision.undo_until:
+        raise ModerationError(_("This decision can no longer be undone."), 409)
+    standing = [d.id for d in item.decisions if d.undone_at is None]
+    if standing and max(standing) != decision.id:
+        raise ModerationError(_("A later decision on this item stands: undo that one first."),
+                              409)
     post = item.post
+    edit = _put_text_back(moderator, post, decision)
     change = visibility.change(post, Visibility(decision.before_visibility),
                                decision.before_note or "")
     item.status, item.decided_at = ItemStatus(decision.before_status), None
@@ -183,21 +226,34 @@ def undo(moderator: User, decision: ReviewDecision) -> ReviewItem:
             reason.settled, reason.settled_by_id = False, None
     queue.rescore(item)
     flags.reopen(decision)
-    spam_model.unlearn(post.id)
-    if decision.action == DecisionAction.SPAM:
-        record_for(post.author_id).spam_confirmed -= 1
+    _unteach(post, decision)
     _withdraw_note(post, decision)
-    decision.undone_at, decision.undone_by_id = now, moderator.id
+    decision.undone_at, decision.undone_by_id = utcnow(), moderator.id
     audit.record(moderator, "item.undo", "post", post.id,
                  f"undo {decision.action.value}: {_summary(post, '')}",
                  before={"visibility": decision.after_visibility},
                  after={"visibility": decision.before_visibility})
     db.session.commit()
-    signal = visibility.signal_for(change)
-    if signal is not None:
-        events.notify(signal, post, previous=change.previous, first=False, by=moderator,
-                      reason="undo", reasons=[], new=False)
+    _announce(moderator, post, edit, change, reason="undo")
     return item
+
+
+def _put_text_back(moderator: User, post: Post,
+                   decision: ReviewDecision) -> services.Edit | None:
+    if decision.revision_id is None:
+        return None
+    revision = db.session.get(PostRevision, decision.revision_id)
+    return _edit(moderator, post, revision.body_source, revision.title) if revision else None
+
+
+def _unteach(post: Post, decision: ReviewDecision) -> None:
+    if decision.learnt:
+        spam_model.unlearn(post.id)
+        if decision.previous_label and decision.previous_tokens is not None:
+            spam_model.learn(post.id, decision.previous_tokens.split("\n"),
+                             is_spam=decision.previous_label == "spam")
+    if decision.action == DecisionAction.SPAM:
+        record_for(post.author_id).spam_confirmed -= 1
 
 
 def _withdraw_note(post: Post, decision: ReviewDecision) -> None:
@@ -215,16 +271,4 @@ def item_for(moderator: User, post: Post) -> ReviewItem:
     """The post's queue item, for a moderator acting on the post from its thread. A post
     nobody queued gets an item that starts as what the post is (published or waiting), so
     looking at it does not add to the queue."""
-    item = queue.item_for_post(post.id)
-    if item is None:
-        now = utcnow()
-        visible = post.visibility == Visibility.VISIBLE
-        item = ReviewItem(post_id=post.id, author_id=post.author_id, thread_id=post.thread_id,
-                          category_id=post.thread.category_id,
-                          kind=ItemKind.QUESTION if post.is_opening else ItemKind.REPLY,
-                          source=post.thread.source.value, queued_at=now, created_at=now,
-                          status=ItemStatus.APPROVED if visible else ItemStatus.PENDING,
-                          decided_at=now if visible else None)
-        db.session.add(item)
-        db.session.commit()
-    return item
+    return queue.item_for(post)

@@ -18,11 +18,13 @@ from datetime import timedelta
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from app import events
 from app.accounts.models import User
+from app.accounts.services import restriction_reason
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, locked
 from app.permissions import can
 from app.screening import Reason
 from community import queries, visibility
@@ -36,7 +38,12 @@ DAY = timedelta(days=1)
 
 
 def raise_flag(flagger: User, post: Post, kind: FlagKind, message: str = "") -> Flag:
+    """Flags on one post are counted one after the other (the post's row is locked):
+    two members flagging at once neither both create its queue item nor both miss the
+    weight that hides it."""
     message = message.strip()
+    post = db.session.scalars(locked(select(Post).where(Post.id == post.id))
+                              .execution_options(populate_existing=True)).one()
     _check(flagger, post, kind, message)
     level = trust.level_of(flagger)
     record = trust.record_for(flagger.id)
@@ -69,11 +76,19 @@ def _check(flagger: User, post: Post, kind: FlagKind, message: str) -> None:
     if not queries.may_see(post, flagger) or post.visibility != Visibility.VISIBLE:
         raise ModerationError(_("There is no such post."), 404)
     if not can(flagger, "post.flag", post):
-        raise ModerationError(_("Members can flag posts once they have read around a little "
-                                "(trust level 1)."), 403)
+        raise ModerationError(why_not(flagger, post), 403)
     if kind == FlagKind.OTHER and not message:
         raise ModerationError(_("Tell the moderators what is wrong."), field="message")
     _check_limits(flagger, post)
+
+
+def why_not(user: User, post: Post) -> str:
+    """Why this member may not flag this post, in words they can act on."""
+    if post.author_id == user.id:
+        return _("This is your own post: edit it instead.")
+    if user.read_only():
+        return restriction_reason(user) or _("You cannot flag posts for now.")
+    return _("Members can flag posts once they have read around a little (trust level 1).")
 
 
 def _check_limits(flagger: User, post: Post) -> None:
@@ -135,6 +150,7 @@ def _count(flag: Flag, step: int) -> None:
         record.flags_disagreed += step
 
 
-def open_flags(post_id: int) -> list[Flag]:
-    return list(db.session.scalars(select(Flag).where(Flag.post_id == post_id)
-                                   .order_by(Flag.created_at)))
+def on_post(post_id: int) -> list[Flag]:
+    """Every flag raised on a post, oldest first, with its flagger."""
+    return list(db.session.scalars(select(Flag).options(joinedload(Flag.flagger))
+                                   .where(Flag.post_id == post_id).order_by(Flag.created_at)))

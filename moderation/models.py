@@ -229,6 +229,15 @@ class ReviewDecision(db.Model):
     before_status: Mapped[str] = mapped_column(String(16))
     after_visibility: Mapped[str] = mapped_column(String(16))
     queued_at: Mapped[datetime]
+    # The revision an edit made by the decision saved (edit and approve; a rejected edit
+    # set back), so an undo can put that text back.
+    revision_id: Mapped[int | None] = mapped_column(ForeignKey("post_revisions.id",
+                                                              ondelete="SET NULL"))
+    # What the spam model learnt ("spam", "ham" or ""), and what the post had taught it
+    # before, so an undo restores exactly that.
+    learnt: Mapped[str] = mapped_column(String(8), default="")
+    previous_label: Mapped[str | None] = mapped_column(String(8))
+    previous_tokens: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     undo_until: Mapped[datetime]
     undone_at: Mapped[datetime | None]

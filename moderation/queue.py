@@ -16,13 +16,14 @@ from datetime import datetime, timedelta
 
 from flask import g, has_request_context
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
 from app.screening import Reason, Submission, Verdict
-from community.models import Post, Thread
+from community.models import Post, Thread, Visibility
 from moderation import rules
 from moderation.models import (
     ItemKind,
@@ -54,17 +55,14 @@ def enqueue(post: Post, reasons: list[Reason], *, kind: ItemKind, source: str = 
             flag_id: int | None = None) -> ReviewItem | None:
     """Add ``reasons`` to the post's item (creating or reopening it); reasons settled
     before are left out. Returns the item, or None when nothing new was added."""
-    item = db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post.id))
+    item = item_for_post(post.id)
     settled = {reason.key for reason in item.reasons if reason.settled} if item else set()
     fresh = [reason for reason in reasons if _key(reason) not in settled]
     if not fresh:
         return None
     now = utcnow()
     if item is None:
-        item = ReviewItem(post_id=post.id, author_id=post.author_id, thread_id=post.thread_id,
-                          category_id=post.thread.category_id, kind=kind, source=source,
-                          queued_at=now, created_at=now)
-        db.session.add(item)
+        item = _new_item(post, kind, source, ItemStatus.PENDING, now)
     elif item.status != ItemStatus.PENDING:
         item.status, item.queued_at, item.decided_at = ItemStatus.PENDING, now, None
         item.claimed_by_id = item.claimed_at = None
@@ -84,11 +82,6 @@ def _key(reason: Reason) -> str:
 def rescore(item: ReviewItem) -> None:
     item.score = rules.queue_score([reason.score for reason in item.reasons
                                     if not reason.settled])
-
-
-def settle(item: ReviewItem) -> None:
-    for reason in item.reasons:
-        reason.settled = True
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -117,7 +110,9 @@ def page(filters: Filters, viewer_id: int | None, number: int, per_page: int):
         .options(joinedload(ReviewItem.post).joinedload(Post.thread)
                  .joinedload(Thread.category),
                  joinedload(ReviewItem.author), joinedload(ReviewItem.claimed_by),
-                 selectinload(ReviewItem.reasons).joinedload(ReviewReason.flag)))} if ids else {}
+                 selectinload(ReviewItem.reasons).joinedload(ReviewReason.flag),
+                 selectinload(ReviewItem.decisions).joinedload(ReviewDecision.moderator)))
+              } if ids else {}
     found.items = [loaded[ident] for ident in ids if ident in loaded]
     return found
 
@@ -145,8 +140,49 @@ def _ids(filters: Filters, viewer_id: int | None) -> Select:
     return statement.order_by(ReviewItem.score.desc(), ReviewItem.queued_at, ReviewItem.id)
 
 
+def item_with_history(item_id: int) -> ReviewItem | None:
+    """An item for its page: the post, reasons with their flags, decisions with their
+    moderators, in a fixed number of queries."""
+    return db.session.scalar(
+        select(ReviewItem).where(ReviewItem.id == item_id)
+        .options(joinedload(ReviewItem.post).joinedload(Post.thread)
+                 .joinedload(Thread.category),
+                 joinedload(ReviewItem.author), joinedload(ReviewItem.claimed_by),
+                 selectinload(ReviewItem.reasons).joinedload(ReviewReason.flag),
+                 selectinload(ReviewItem.decisions).joinedload(ReviewDecision.moderator)))
+
+
 def item_for_post(post_id: int) -> ReviewItem | None:
     return db.session.scalar(select(ReviewItem).where(ReviewItem.post_id == post_id))
+
+
+def _new_item(post: Post, kind: ItemKind, source: str, status: ItemStatus,
+              now: datetime) -> ReviewItem:
+    item = ReviewItem(post_id=post.id, author_id=post.author_id, thread_id=post.thread_id,
+                      category_id=post.thread.category_id, kind=kind, source=source,
+                      status=status, queued_at=now, created_at=now,
+                      decided_at=None if status == ItemStatus.PENDING else now)
+    db.session.add(item)
+    return item
+
+
+def item_for(post: Post) -> ReviewItem:
+    """The post's item, made (and committed) when a moderator acts on a post nobody
+    queued: it starts as what the post is, published or waiting, so looking at a post does
+    not add to the queue. Two moderators opening it at once share one item."""
+    item = item_for_post(post.id)
+    if item is not None:
+        return item
+    status = ItemStatus.APPROVED if post.visibility == Visibility.VISIBLE else ItemStatus.PENDING
+    kind = ItemKind.QUESTION if post.is_opening else ItemKind.REPLY
+    try:
+        with db.session.begin_nested():
+            item = _new_item(post, kind, post.thread.source.value, status, utcnow())
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        item = item_for_post(post.id)
+    return item
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from app.jobs import items
 from app.permissions import can, is_staff
 from moderation import audit, rules
 from moderation.errors import ModerationError
-from moderation.models import Sanction, SanctionKind
+from moderation.models import ReviewItem, Sanction, SanctionKind
 from moderation.settings import setting
 
 
@@ -50,7 +50,7 @@ def proposed_hours(user_id: int) -> int:
 
 def impose(moderator: User, member: User, kind: SanctionKind, reason: str, *,
            hours: int | None = None, item_id: int | None = None) -> Sanction:
-    _check(moderator, member, reason, hours, kind)
+    _check(moderator, member, reason, hours, kind, item_id)
     now = utcnow()
     if kind == SanctionKind.SUSPEND and hours is None:
         hours = proposed_hours(member.id)
@@ -60,7 +60,7 @@ def impose(moderator: User, member: User, kind: SanctionKind, reason: str, *,
     sanction = Sanction(user_id=member.id, kind=kind, reason=reason.strip()[:500], starts_at=now,
                         ends_at=ends, created_by_id=moderator.id, item_id=item_id)
     db.session.add(sanction)
-    _apply(member, now)
+    _apply(member, now, sanction)
     audit.record(moderator, f"sanction.{kind.value}", "user", member.id,
                  f"{member.username}: {kind.value}"
                  + (f" for {hours} h" if ends else "") + f" — {sanction.reason}",
@@ -72,7 +72,7 @@ def impose(moderator: User, member: User, kind: SanctionKind, reason: str, *,
 
 
 def _check(moderator: User, member: User, reason: str, hours: int | None,
-           kind: SanctionKind) -> None:
+           kind: SanctionKind, item_id: int | None = None) -> None:
     if not can(moderator, "moderation.sanction", member):
         raise ModerationError(_("You are not allowed to do this."), 403)
     if is_staff(member) or member.id == moderator.id:
@@ -82,6 +82,8 @@ def _check(moderator: User, member: User, reason: str, hours: int | None,
         raise ModerationError(_("Give the reason: the member will read it."), field="reason")
     if kind != SanctionKind.BAN and hours is not None and not 1 <= hours <= 24 * 365:
         raise ModerationError(_("Choose between 1 hour and a year."), field="hours")
+    if item_id is not None and db.session.get(ReviewItem, item_id) is None:
+        raise ModerationError(_("There is no such queue item."), 404)
 
 
 def lift(moderator: User | None, sanction: Sanction, reason: str = "") -> Sanction:
@@ -95,7 +97,7 @@ def lift(moderator: User | None, sanction: Sanction, reason: str = "") -> Sancti
     sanction.lifted_by_id = moderator.id if moderator else None
     member = sanction.user
     db.session.flush()
-    _apply(member, now)
+    _apply(member, now, sanction)
     audit.record(moderator, "sanction.lift", "user", member.id,
                  f"{member.username}: {sanction.kind.value} lifted"
                  + (f" — {sanction.lift_reason}" if sanction.lift_reason else ""),
@@ -105,16 +107,23 @@ def lift(moderator: User | None, sanction: Sanction, reason: str = "") -> Sancti
     return sanction
 
 
-def _apply(member: User, now: datetime) -> None:
+def _apply(member: User, now: datetime, changed: Sanction) -> None:
     """The account as its active sanctions say: inactive while suspended or banned (signed
-    out everywhere when that begins), read-only while silenced."""
+    out everywhere when that begins), read-only while silenced. Lifting a silence never
+    touches whether the account may sign in (an account closed for another reason stays
+    closed)."""
     current = active(member.id, now)
-    locked_out = any(s.kind in (SanctionKind.SUSPEND, SanctionKind.BAN) for s in current)
+    locked_out = any(s.kind in LOCKING for s in current)
     if locked_out and member.is_active:
         member.session_nonce = new_session_nonce()
-    member.is_active = not locked_out
+        member.is_active = False
+    elif not locked_out and changed.kind in LOCKING:
+        member.is_active = True
     silences = [s.ends_at for s in current if s.kind == SanctionKind.SILENCE]
     member.read_only_until = max(silences) if silences else None
+
+
+LOCKING = (SanctionKind.SUSPEND, SanctionKind.BAN)
 
 
 def expire(now: datetime | None = None) -> int:

@@ -20,8 +20,6 @@ moderator reads in the queue. ``keep`` writes the queue row (``moderation.queue`
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -46,7 +44,10 @@ def screen(submission: Submission) -> Verdict | None:
     if author.read_only():
         return _silenced(author)
     level = trust.level_of(author)
-    facts = limits.facts(author, lock=not submission.dry_run) if level <= 1 else None
+    # Only a new member's limits depend on their other posts being counted first: theirs
+    # are the posts judged under lock (the rest of the site's writers never wait on it).
+    facts = limits.facts(author, lock=level == 0 and not submission.dry_run) \
+        if level <= 1 else None
     refusal = limits.refusal(submission, level, facts) if facts else None
     if refusal is not None:
         return refusal
@@ -99,6 +100,7 @@ def _words(submission: Submission, *, imported: bool) -> Verdict:
         verdict = merge(verdict, _word_verdict(match, imported))
     if any(m.entry.action == WordAction.CENSOR for m in matches):
         verdict.html = matcher.censor_html(submission.html)
+        verdict.body = matcher.censor_text(submission.body)
         verdict.title = matcher.censor_text(submission.title) if submission.title else None
     return verdict
 
@@ -155,9 +157,9 @@ def _doubtful(level: int) -> Action:
 
 def _spam_rules(submission: Submission, links: list[str], tokens: list[str],
                 facts: limits.Facts | None) -> list[Reason]:
+    domains = {spam.domain(link) or "" for link in links}
     reasons = [Reason("unknown_link", domain, 1.0)
-               for domain in sorted({_domain(link) for link in links} - _known_domains())
-               if domain][:2]
+               for domain in sorted(domains - _known_domains()) if domain][:2]
     if "phone-number" in tokens:
         reasons.append(Reason("phone_number", "", 1.0))
     if facts is not None and limits.repeated(submission, facts):
@@ -165,12 +167,7 @@ def _spam_rules(submission: Submission, links: list[str], tokens: list[str],
     return reasons
 
 
-def _domain(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def _known_domains() -> set[str]:
-    own = _domain(current_app.config["BASE_URL"])
+    own = spam.domain(current_app.config["BASE_URL"]) or ""
     known = {domain.lower() for domain in setting("KNOWN_DOMAINS")}
     return known | {own, ""}

@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 REVIEW_AT = 0.30  # below it a post is published at once (SpamBayes ham_cutoff is 0.20)
 SPAM_AT = 0.90  # SpamBayes spam_cutoff: from it a post is held as spam
 MIN_DOCS = 20  # fewer decided posts than this in either class: no opinion (None)
+TOKEN_LENGTH = 64  # spam_tokens.token
 
 UNKNOWN_STRENGTH = 1.0  # Robinson's s: how much the prior x weighs against a token's evidence
 UNKNOWN_PROB = 0.5  # Robinson's x: the probability assumed for a token never seen
@@ -70,15 +71,6 @@ _SCHEME = re.compile(r"^(?:[a-z]+:(?://)?)?(?:www\.)?")  # "https://www.", "mail
 # Every pattern that can start inside a run of the characters it repeats is anchored with a
 # look-behind, so a long hostile post costs linear time, not quadratic.
 
-_SPAM_WORDS = (
-    "free", "win", "winner", "won", "prize", "cash", "urgent", "claim", "offer", "call now",
-    "txt", "viagra", "casino", "loan", "bitcoin", "click here", "guaranteed", "congratulations",
-    "100% free", "limited time", "act now", "subscribe",
-)
-_BASELINE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _SPAM_WORDS)) + r")(?!\w)",
-                       re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class AuthorFacts:
     trust_level: int  # 0..4
@@ -95,7 +87,7 @@ class Counts:
 # --- tokens ---------------------------------------------------------------------------
 
 
-def _domain(url: str) -> str | None:
+def domain(url: str) -> str | None:
     """Lower-cased host of an absolute URL (or of a bare "www.example.com"), "www." dropped."""
     if "://" not in url:
         url = "http://" + url
@@ -125,9 +117,9 @@ def _text_tokens(text: str, urls: list[str]) -> list[str]:
     text = _EMAIL.sub(" ", text)
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?)]}")
-        if (domain := _domain(url)) is not None:
+        if (host := domain(url)) is not None:
             urls.append(url)
-            tokens += ["url:" + domain, "has-url"]
+            tokens += ["url:" + host, "has-url"]
     text = _DATE.sub(" ", _URL.sub(" ", text))
     text, money = _MONEY.subn(" ", text)
     text, phones = _PHONE.subn(" ", text)
@@ -144,9 +136,9 @@ def _link_tokens(links: Sequence[str], urls: list[str]) -> list[str]:
             if "@" in address:
                 urls.append(link)
                 tokens += ["email:" + address.rpartition("@")[2].casefold(), "has-url"]
-        elif "://" in link and (domain := _domain(link)) is not None:
+        elif "://" in link and (host := domain(link)) is not None:
             urls.append(link)
-            tokens += ["url:" + domain, "has-url"]
+            tokens += ["url:" + host, "has-url"]
         # anything else is a relative link, pointing inside Peerdesk
     return tokens
 
@@ -182,7 +174,8 @@ def features(text: str, *, title: str = "", links: Sequence[str] = (),
         tokens.append("shouting")
     if author is not None:
         tokens += _author_tokens(author)
-    return list(dict.fromkeys(tokens))
+    # One key for every path (scoring, learning, unlearning): the stored token is 64 long.
+    return list(dict.fromkeys(token[:TOKEN_LENGTH] for token in tokens))
 
 
 # --- scores ---------------------------------------------------------------------------
@@ -313,8 +306,3 @@ def seed_weight(own_decisions: int, half_life: int = 200) -> float:
     if half_life <= 0:
         raise ValueError("half_life must be positive")
     return 0.5 ** (max(0, own_decisions) / half_life)
-
-
-def keyword_baseline(text: str) -> bool:
-    """The plain baseline the tests compare against: True if the text has any classic spam word."""
-    return _BASELINE.search(text) is not None

@@ -14,6 +14,7 @@ Scoring reads only the rows of the post's own tokens: one indexed query per post
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -49,16 +50,30 @@ def score(tokens: Sequence[str]) -> float | None:
     return spam.score(tokens, counts, own[0] + weight * seed[0], own[1] + weight * seed[1])
 
 
-def learn(post_id: int, tokens: Sequence[str], is_spam: bool) -> None:
+@dataclass(frozen=True)
+class Example:
+    is_spam: bool
+    tokens: str  # one per line
+
+
+@dataclass(frozen=True)
+class Learnt:
+    changed: bool  # False: the post had already taught exactly this
+    previous: Example | None  # what it had taught before, for an undo to teach again
+
+
+def learn(post_id: int, tokens: Sequence[str], is_spam: bool) -> Learnt:
     """A moderator's decision on a post teaches the model (the caller commits). Deciding
     the same post again the other way first unlearns what the first decision taught."""
     example = db.session.get(SpamExample, post_id)
-    if example is not None:
-        if example.is_spam == is_spam:
-            return
+    previous = Example(example.is_spam, example.tokens) if example is not None else None
+    if previous is not None:
+        if previous.is_spam == is_spam:
+            return Learnt(changed=False, previous=previous)
         unlearn(post_id)
     _add(OWN, tokens, is_spam, +1)
     db.session.add(SpamExample(post_id=post_id, is_spam=is_spam, tokens="\n".join(tokens)))
+    return Learnt(changed=True, previous=previous)
 
 
 def unlearn(post_id: int) -> None:
@@ -106,7 +121,7 @@ def _upsert(corpus: str, counts: dict[str, spam.Counts]) -> None:
         index_elements=[SpamToken.corpus, SpamToken.token],
         set_={"spam": SpamToken.spam + statement.excluded.spam,
               "ham": SpamToken.ham + statement.excluded.ham})
-    rows = [{"corpus": corpus, "token": token[:64], "spam": value.spam, "ham": value.ham}
+    rows = [{"corpus": corpus, "token": token, "spam": value.spam, "ham": value.ham}
             for token, value in counts.items()]
     for start in range(0, len(rows), BATCH):
         db.session.execute(statement, rows[start:start + BATCH])

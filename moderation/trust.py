@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import and_, delete, distinct, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -73,10 +74,14 @@ def set_level(member: User, level: int, *, by: User | None, locked: bool = True)
 
 
 def fold_visits(now: datetime | None = None) -> int:
-    """Rewrite today's and yesterday's ``member_visits`` from the journey (idempotent)."""
+    """Rewrite today's and yesterday's ``member_visits`` from the journey (idempotent);
+    the first time, every day the journey still holds, so no reading is lost."""
     now = now or utcnow()
+    first_time = db.session.scalar(select(MemberVisit.user_id).limit(1)) is None
+    span = current_app.config["JOURNEY_RETENTION_DAYS"] if first_time else 1
     written = 0
-    for day in (now.date() - timedelta(days=1), now.date()):
+    for back in range(span, -1, -1):
+        day = now.date() - timedelta(days=back)
         start = datetime.combine(day, datetime.min.time())
         rows = db.session.execute(
             select(JourneyEvent.user_id,

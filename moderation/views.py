@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.permissions import can, require
-from app.web import attach_error, page_number
+from app.web import attach_error, page_number, safe_next_url
 from community import queries
 from community.models import Category, Post
 from moderation import decisions, flags, queue, sanctions, trust
@@ -46,6 +46,8 @@ def _filters() -> queue.Filters:
         category = int(args["category"]) if args.get("category") else None
     except ValueError:
         abort(404)
+    if category is not None and not 1 <= category < 2**63:
+        abort(404)
     return queue.Filters(status=status, reason=args.get("reason", "")[:40],
                          category_id=category, kind=args.get("kind", "")[:16],
                          source=args.get("source", "")[:16], claimed=args.get("claimed", ""),
@@ -60,7 +62,7 @@ def _categories() -> list[Category]:
 @login_required
 def item(item_id: int):
     require("moderation.review")
-    found = db.get_or_404(ReviewItem, item_id)
+    found = queue.item_with_history(item_id) or abort(404)
     return _item_page(found, DecisionForm(), SanctionForm(prefix="sanction"))
 
 
@@ -68,7 +70,7 @@ def _item_page(found: ReviewItem, form: DecisionForm, sanction_form: SanctionFor
                status: int = 200):
     return render_template(
         "moderation/item.html", item=found, form=form, sanction_form=sanction_form,
-        flags=flags.open_flags(found.post_id), level=trust.level_of(found.author),
+        flags=flags.on_post(found.post_id), level=trust.level_of(found.author),
         active=sanctions.active(found.author_id),
         proposed_hours=sanctions.proposed_hours(found.author_id)), status
 
@@ -88,8 +90,12 @@ def decide(item_id: int):
             attach_error(form, error)
             return _item_page(found, form, SanctionForm(prefix="sanction"), error.status)
         flash(_decided_message(decision), "success")
-        return redirect(request.form.get("next") or url_for(".queue_page"), 303)
+        return redirect(safe_next_url(request.form.get("next"), url_for(".queue_page")), 303)
     return _item_page(found, form, SanctionForm(prefix="sanction"), 422)
+
+
+def retry_after(error: ModerationError) -> dict[str, str]:
+    return {"Retry-After": str(error.retry_after)} if error.retry_after else {}
 
 
 def _seen(value: str | None) -> ItemStatus | None:
@@ -153,7 +159,8 @@ def claim(item_id: int, action: str):
     require("moderation.review")
     found = db.get_or_404(ReviewItem, item_id)
     queue.claim(found, current_user if action == "claim" else None)
-    return redirect(request.form.get("next") or url_for(".item", item_id=item_id), 303)
+    return redirect(safe_next_url(request.form.get("next"), url_for(".item", item_id=item_id)),
+                    303)
 
 
 @bp.get("/posts/<id:post_id>")
@@ -180,7 +187,8 @@ def flag(post_id: int):
             if error.status == 404:
                 abort(404)
             attach_error(form, error)
-            return render_template("moderation/flag.html", form=form, post=post), error.status
+            return render_template("moderation/flag.html", form=form, post=post), \
+                error.status, retry_after(error)
         hidden = db.session.get(Post, post_id).visibility.value != "visible"
         flash(_("Thank you: the moderators will look at it.") + (
             " " + _("Enough members flagged it that it is hidden until then.")
@@ -189,7 +197,6 @@ def flag(post_id: int):
                                 slug=post.thread.slug) + ("" if hidden else f"#post-{post.id}"),
                         303)
     if not can(current_user, "post.flag", post):
-        form.form_errors.append(_("Members can flag posts once they have read around a little "
-                                  "(trust level 1)."))
+        form.form_errors.append(flags.why_not(current_user, post))
         return render_template("moderation/flag.html", form=form, post=post, closed=True), 403
     return render_template("moderation/flag.html", form=form, post=post)

@@ -93,3 +93,29 @@ def test_0005_makes_titles_stored_with_line_breaks_one_line(migrated_app):
     with db.engine.connect() as connection:
         title = connection.execute(text("SELECT title FROM threads")).scalar()
     assert title == "Buds Pro echo Bcc: victim@example.com"
+
+
+def test_0007_members_who_already_posted_start_at_trust_level_one(migrated_app):
+    downgrade(revision="0006")
+    with db.engine.begin() as connection:
+        for ident, name in ((1, "ada"), (2, "bob")):
+            connection.execute(text(
+                "INSERT INTO users (id, username, email, password_hash, role, is_active, "
+                "session_nonce, created_at) VALUES (:id, :name, :email, 'x', 'member', true, "
+                "'n', '2026-01-01')"), {"id": ident, "name": name, "email": f"{name}@x.example"})
+        connection.execute(text(
+            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
+            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
+            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
+            "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
+            "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO posts (id, thread_id, author_id, is_opening, body_source, body_html, "
+            "visibility, is_staff, helpful_count, created_at) VALUES (1, 1, 1, true, 'b', 'b', "
+            "'visible', false, 0, '2026-01-01')"))
+    upgrade(revision="0007")
+    with db.engine.connect() as connection:
+        levels = connection.execute(text("SELECT user_id, level FROM member_trust")).all()
+    assert levels == [(1, 1)]

@@ -40,11 +40,14 @@ class ImportGate:
                 verdict: screening.Verdict) -> Post:
         """Set the post's visibility from the verdict; remember it for :meth:`keep_all`."""
         post.visibility = Visibility.VISIBLE if verdict.visible else Visibility.PENDING
+        post.published_at = post.created_at if verdict.visible else None
         if not verdict.visible:
             post.visibility_note = verdict.message[:visibility.NOTE_LENGTH] or None
             self.held += 1
-        if verdict.html is not None:
-            post.body_html = verdict.html
+        if verdict.html is not None:  # an import's source is its sanitized HTML
+            post.body_source = post.body_html = verdict.html
+        if verdict.title is not None and post.is_opening:
+            post.thread.title = verdict.title
         if verdict.action != screening.Action.PUBLISH:
             self._kept.append((verdict, submission, post))
         return post

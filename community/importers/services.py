@@ -57,7 +57,7 @@ from community.models import (
     ThreadStatus,
     Visibility,
 )
-from community.services import MAX_TAGS, tag_name
+from community.tags import MAX_TAGS, tag_name
 
 BATCH = 200
 INDEX_CHUNK = 1000

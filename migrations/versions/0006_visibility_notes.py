@@ -1,4 +1,6 @@
-"""Posts say why they are not visible (to their author); notifications can carry a reason.
+"""Posts say why they are not visible (to their author) and when they were first published;
+notifications can carry a reason. Every post written before screening was published when
+it was written.
 
 Revision ID: 0006
 Revises: 0005
@@ -18,6 +20,8 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('visibility_note', sa.String(length=300), nullable=True))
+        batch_op.add_column(sa.Column('published_at', sa.DateTime(), nullable=True))
+    op.execute('UPDATE posts SET published_at = created_at')
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.add_column(sa.Column('detail', sa.String(length=300), nullable=True))
 
@@ -26,4 +30,5 @@ def downgrade():
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.drop_column('detail')
     with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.drop_column('published_at')
         batch_op.drop_column('visibility_note')

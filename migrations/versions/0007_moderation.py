@@ -3,7 +3,8 @@
 
 The unique index on flags covers open flags only (a partial index on both databases).
 The users table gains a column with a plain ALTER TABLE, never a batch rebuild: a rebuild
-on SQLite would lose its lower() unique indexes.
+on SQLite would lose its lower() unique indexes. Members who already posted start at trust
+level 1.
 
 Revision ID: 0007
 Revises: 0006
@@ -142,12 +143,17 @@ def upgrade():
     sa.Column('before_status', sa.String(length=16), nullable=False),
     sa.Column('after_visibility', sa.String(length=16), nullable=False),
     sa.Column('queued_at', sa.DateTime(), nullable=False),
+    sa.Column('revision_id', sa.Integer(), nullable=True),
+    sa.Column('learnt', sa.String(length=8), nullable=False),
+    sa.Column('previous_label', sa.String(length=8), nullable=True),
+    sa.Column('previous_tokens', sa.Text(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('undo_until', sa.DateTime(), nullable=False),
     sa.Column('undone_at', sa.DateTime(), nullable=True),
     sa.Column('undone_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['item_id'], ['review_items.id'], name=op.f('fk_review_decisions_item_id_review_items'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['moderator_id'], ['users.id'], name=op.f('fk_review_decisions_moderator_id_users')),
+    sa.ForeignKeyConstraint(['revision_id'], ['post_revisions.id'], name=op.f('fk_review_decisions_revision_id_post_revisions'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['undone_by_id'], ['users.id'], name=op.f('fk_review_decisions_undone_by_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_review_decisions'))
     )
@@ -217,6 +223,15 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_review_reasons_item_id'), ['item_id'], unique=False)
 
     op.add_column('users', sa.Column('read_only_until', sa.DateTime(), nullable=True))
+    # Members who already took part are not newcomers: their next post must not wait as a
+    # first post, nor meet a new member's limits. The trust job raises them further.
+    op.execute(
+        "INSERT INTO member_trust (user_id, level, locked, days_visited, threads_read, "
+        "replies, helpful_received, accepted, flags_agreed, flags_disagreed, spam_confirmed, "
+        "updated_at) SELECT users.id, 1, FALSE, 0, 0, 0, 0, 0, 0, 0, 0, CURRENT_TIMESTAMP "
+        "FROM users WHERE users.role = 'member' AND users.is_active = TRUE AND EXISTS "
+        "(SELECT 1 FROM posts WHERE posts.author_id = users.id "
+        "AND posts.visibility = 'visible')")
 
 
 def downgrade():

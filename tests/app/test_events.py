@@ -47,3 +47,23 @@ def test_a_failing_receiver_does_not_undo_the_registration(app, make, caplog):
         grace = make.user("grace")
     assert make.reload(grace).username == "grace"
     assert "receiver bug" in caplog.text
+
+
+def test_a_failing_receivers_half_done_work_is_not_committed_by_the_next(app, make):
+    from blinker import Namespace
+
+    signal = Namespace().signal("test-half-done")
+    grace = make.user("grace")
+
+    def broken(sender, **_data):
+        db.session.get(User, grace.id).locale = "it"
+        raise RuntimeError("failed halfway")
+
+    def committing(sender, **_data):
+        db.session.commit()
+
+    signal.connect(broken)
+    signal.connect(committing)
+    with app.app_context():
+        events.notify(signal, object())
+    assert make.reload(grace).locale is None

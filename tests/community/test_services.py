@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app import events
 from app.extensions import db
-from community import services
+from community import services, tags
 from community.models import (
     MemberProfile,
     Notification,
@@ -245,4 +245,4 @@ def test_events_are_sent_after_commit(app, make, people):
     ("batteria scarica!", "batteria-scarica"),
 ])
 def test_tag_names_are_normalised_in_any_script(raw, name):
-    assert services.tag_name(raw) == name
+    assert tags.tag_name(raw) == name

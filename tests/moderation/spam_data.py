@@ -111,3 +111,18 @@ def split(items: Sequence[T], test_share: float = 0.25,
     order = shuffled(items, seed)
     cut = len(order) - round(len(order) * test_share)
     return order[:cut], order[cut:]
+
+
+# The plain baseline the classifier is measured against: a fixed list of classic spam words.
+SPAM_WORDS = (
+    "free", "win", "winner", "won", "prize", "cash", "urgent", "claim", "offer", "call now",
+    "txt", "viagra", "casino", "loan", "bitcoin", "click here", "guaranteed", "congratulations",
+    "100% free", "limited time", "act now", "subscribe",
+)
+BASELINE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, SPAM_WORDS)) + r")(?!\w)",
+                       re.IGNORECASE)
+
+
+def keyword_baseline(text: str) -> bool:
+    """True if the text has any classic spam word: what a word filter alone would catch."""
+    return BASELINE.search(text) is not None

@@ -156,3 +156,32 @@ def test_a_new_member_is_told_why_they_cannot_flag_yet(client, crew, rude, sign_
     response = client.get(f"/moderation/posts/{rude.id}/flag")
     assert response.status_code == 403
     assert "once they have read around a little" in response.get_data(as_text=True)
+
+
+def test_two_members_flagging_at_once_make_one_item_and_hide_together(app, make, crew, rude):
+    import threading
+
+    from moderation import flags
+    from moderation.models import FlagKind
+
+    flaggers = [make.user("jenna", trust_level=3), make.user("mike", trust_level=2)]
+    barrier, errors = threading.Barrier(2), []
+
+    def raise_flag(user):
+        with app.app_context():
+            barrier.wait()
+            try:
+                flags.raise_flag(db.session.get(type(user), user.id),
+                                 db.session.get(type(rude), rude.id), FlagKind.RUDE)
+            except Exception as error:
+                errors.append(error)
+
+    workers = [threading.Thread(target=raise_flag, args=(user,)) for user in flaggers]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(ReviewItem)) == 1
+    assert post_of(app, rude.id).visibility == Visibility.HIDDEN

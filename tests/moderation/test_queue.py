@@ -230,3 +230,130 @@ def test_moderators_act_from_the_thread_page(app, client, make, crew, sign_in, p
     assert response.status_code == 303
     assert post_of(app, reply.id).visibility == Visibility.HIDDEN
     assert make.get(Thread, thread.id).reply_count == 0
+
+
+def test_a_rejected_post_can_be_restored_after_the_undo_window(app, client, crew, held,
+                                                               token_of):
+    headers = token_of(crew.moderator)
+    item_id = item_of(app, held.id).id
+    decide(client, headers, item_id, action="reject", reason="Wrong area.")
+    with app.app_context():
+        db.session.execute(update(ReviewDecision).values(
+            undo_until=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+    restored = decide(client, token_of(crew.other_moderator), item_id, action="approve")
+    assert restored.status_code == 200 and restored.get_json()["status"] == "approved"
+    assert post_of(app, held.id).visibility == Visibility.VISIBLE
+    assert post_of(app, held.id).visibility_note is None
+
+
+def test_claiming_shows_who_is_on_an_item(app, client, crew, held, sign_in, post_form):
+    item_id = item_of(app, held.id).id
+    sign_in("mod")
+    post_form(f"/moderation/items/{item_id}/claim", {}, form_page=f"/moderation/items/{item_id}")
+    assert item_of(app, held.id).claimed_by_id == crew.moderator.id
+    mine = client.get("/moderation/?claimed=mine").get_data(as_text=True)
+    assert "claimed by mod" in mine
+    assert "right earbud" not in client.get("/moderation/?claimed=unclaimed").get_data(
+        as_text=True)
+
+
+# --- edits, undo order ----------------------------------------------------------------
+
+
+def test_edit_and_approve_on_a_decided_item_is_refused_before_anything_is_saved(
+        app, client, crew, held, token_of):
+    item_id = item_of(app, held.id).id
+    decide(client, token_of(crew.moderator), item_id, action="approve")
+    late = decide(client, token_of(crew.other_moderator), item_id, action="edit_approve",
+                  body="A different text the second moderator wanted.", seen_status="pending")
+    assert late.status_code == 409
+    assert "dry brush" in post_of(app, held.id).body_source
+
+
+def test_undoing_edit_and_approve_puts_the_authors_text_back(app, client, crew, held,
+                                                             token_of):
+    headers = token_of(crew.moderator)
+    decide(client, headers, item_of(app, held.id).id, action="edit_approve",
+           body="The right earbud is quieter (edited by a moderator).")
+    with app.app_context():
+        decision_id = db.session.scalar(select(ReviewDecision.id))
+    client.post(f"/api/v1/moderation/decisions/{decision_id}/undo", headers=headers)
+    post = post_of(app, held.id)
+    assert "dry brush" in post.body_source and post.visibility == Visibility.PENDING
+
+
+def test_rejecting_an_edit_sets_the_post_back_to_what_readers_saw(app, client, make, crew,
+                                                                  token_of, sign_in):
+    from community import services
+    from moderation import watched
+    from moderation.models import WordAction
+
+    thread = make.thread(crew.member, crew.area)
+    answer = make.reply(crew.regular, thread, "Reset the case: hold the button 15 seconds.")
+    with app.app_context():
+        watched.add("casino", WordAction.REQUIRE_APPROVAL, is_regex=False,
+                    by=db.session.get(type(crew.moderator), crew.moderator.id))
+        services.edit_post(db.session.get(type(crew.regular), crew.regular.id),
+                           db.session.get(Post, answer.id),
+                           "Reset the case, then visit my casino for a bonus.")
+    assert post_of(app, answer.id).visibility == Visibility.PENDING
+    decide(client, token_of(crew.moderator), item_of(app, answer.id).id, action="reject",
+           reason="No advertising, please.")
+    post = post_of(app, answer.id)
+    assert post.visibility == Visibility.VISIBLE and "casino" not in post.body_source
+    assert make.get(Thread, thread.id).reply_count == 1
+    sign_in("kestrel")
+    notes = client.get("/notifications").get_data(as_text=True)
+    assert "did not accept your edit" in notes and "No advertising, please." in notes
+
+
+def test_only_the_latest_decision_can_be_undone_and_only_once(app, client, crew, held,
+                                                              token_of):
+    item_id = item_of(app, held.id).id
+    decide(client, token_of(crew.moderator), item_id, action="approve")
+    decide(client, token_of(crew.other_moderator), item_id, action="reject",
+           reason="Second thoughts: wrong area.")
+    with app.app_context():
+        first, second = db.session.scalars(select(ReviewDecision.id)
+                                           .order_by(ReviewDecision.id)).all()
+    headers = token_of(crew.moderator)
+    assert client.post(f"/api/v1/moderation/decisions/{first}/undo",
+                       headers=headers).status_code == 409
+    assert client.post(f"/api/v1/moderation/decisions/{second}/undo",
+                       headers=headers).status_code == 200
+    assert client.post(f"/api/v1/moderation/decisions/{second}/undo",
+                       headers=headers).status_code == 409
+    assert post_of(app, held.id).visibility == Visibility.VISIBLE
+
+
+def test_nobody_undoes_a_decision_on_their_own_post(app, client, make, crew, token_of):
+    from app.accounts.models import Role
+
+    writer = make.user("modwriter", role=Role.MODERATOR)
+    thread = make.thread(writer, crew.area)
+    from moderation import decisions
+
+    with app.app_context():
+        post = db.session.get(Post, opening(app, thread).id)
+        item = decisions.item_for(db.session.get(type(writer), writer.id), post)
+        decisions.decide(db.session.get(type(crew.moderator), crew.moderator.id), item,
+                         decisions.DecisionAction.DELETE)
+        decision_id = db.session.scalar(select(ReviewDecision.id))
+    response = client.post(f"/api/v1/moderation/decisions/{decision_id}/undo",
+                           headers=token_of(writer))
+    assert response.status_code == 403
+
+
+def test_a_held_reply_rejected_then_restored_is_told_to_followers_once(app, client, make, crew,
+                                                                      token_of, inbox):
+    thread = make.thread(crew.member, crew.area)
+    held_reply = make.reply(crew.newcomer, thread, "Try resetting the case for ten seconds.")
+    headers = token_of(crew.moderator)
+    item_id = item_of(app, held_reply.id).id
+    decide(client, headers, item_id, action="reject", reason="Please add detail.")
+    decide(client, token_of(crew.other_moderator), item_id, action="approve")
+    with app.app_context():
+        jobs.send_notification_emails()
+    to_asker = [m for m in inbox.wait_for(3) if m["To"] == "maren@example.com"]
+    assert len(to_asker) == 1

@@ -141,3 +141,15 @@ def test_members_cannot_sanction(client, crew, sign_in, post_form):
                          {"sanction-kind": "ban", "sanction-reason": "x"}, form_page="/",
                          prefix="sanction-")
     assert response.status_code == 403
+
+
+def test_lifting_a_silence_never_opens_a_closed_account(app, client, make, crew, sign_in,
+                                                        post_form):
+    closed = make.user("closed", is_active=False)
+    sign_in("mod")
+    impose(client, post_form, "closed", "silence")
+    with app.app_context():
+        sanction_id = db.session.scalar(select(Sanction.id))
+    post_form(f"/moderation/sanctions/{sanction_id}/lift", {"lift-reason": ""},
+              form_page="/moderation/members/closed", prefix="lift-")
+    assert make.reload(closed).is_active is False

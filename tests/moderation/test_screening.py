@@ -301,3 +301,29 @@ def test_the_tester_page_shows_the_verdict(client, crew, sign_in, post_form):
                          prefix="try-")
     html = response.get_data(as_text=True)
     assert "Held for a moderator" in html and "Phone number" in html
+
+
+def test_a_broken_link_is_judged_not_a_server_error(app, client, crew, token_of):
+    response = ask(client, token_of(crew.member), body="See http://[fe80::1 for the "
+                   "router page; it will not load since the update.")
+    assert response.status_code == 201
+
+
+def test_a_censored_word_is_not_in_the_source_the_api_returns(app, client, crew, token_of):
+    add_word(app, crew, "crap", WordAction.CENSOR)
+    created = ask(client, token_of(crew.member), body="The lid is crap: it pops open in my "
+                  "bag every single day.").get_json()
+    detail = client.get(f"/api/v1/threads/{created['id']}",
+                        headers=token_of(crew.regular)).get_json()
+    assert "crap" not in detail["posts"][0]["body"] and "■■■■" in detail["posts"][0]["body"]
+
+
+def test_the_ask_page_says_when_to_try_again_in_a_header_too(app, client, crew, sign_in,
+                                                            post_form):
+    sign_in("nadia")
+    data = {"category": str(crew.area.id), "kind": "question", "body": QUESTION["body"]}
+    post_form("/ask", {**data, "title": QUESTION["title"]})
+    second = post_form("/ask", {**data, "title": "Buds Lite case lid squeaks loudly",
+                                "body": "The lid of the case squeaks every time I open it."})
+    assert second.status_code == 429 and int(second.headers["Retry-After"]) > 0
+    assert "You can post again in" in second.get_data(as_text=True)

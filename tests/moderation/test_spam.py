@@ -231,7 +231,7 @@ def test_held_out_sms_classifier_beats_the_keyword_baseline():
     scores = [corpus.score(tokens) for tokens, _is_spam, _text in test]
     spam_band = quality([s >= spam.SPAM_AT for s in scores], truth)
     held = quality([s >= spam.REVIEW_AT for s in scores], truth)
-    keywords = quality([spam.keyword_baseline(text) for _t, _s, text in test], truth)
+    keywords = quality([spam_data.keyword_baseline(text) for _t, _s, text in test], truth)
     print(f"\nheld-out SMS: {len(test)} messages, {sum(truth)} spam (trained on {len(train)})"
           f"\n  spam band (>= {spam.SPAM_AT:.2f}):      {spam_band}"
           f"\n  review or spam (>= {spam.REVIEW_AT:.2f}): {held}"

@@ -60,3 +60,12 @@ def test_a_solved_thread_whose_answer_is_removed_leaves_the_sitemap_and_the_cach
     assert url not in client.get("/sitemap.xml").get_data(as_text=True)
     assert "means calibration" not in client.get(url).get_data(as_text=True)
     assert "xylophone" not in client.get("/search?q=calibration").get_data(as_text=True)
+
+
+def test_an_author_finds_their_waiting_question_under_mine(app, client, make, crew, sign_in):
+    thread = make.thread(crew.newcomer, crew.area, title="Buds Lite right earbud is quieter")
+    assert thread.title not in client.get("/c/earbuds?list=newest").get_data(as_text=True)
+    sign_in("nadia")
+    mine = client.get("/c/earbuds?list=mine").get_data(as_text=True)
+    assert thread.title in mine and "Only you and staff see it" in mine
+    assert thread.title not in client.get("/c/earbuds?list=newest").get_data(as_text=True)

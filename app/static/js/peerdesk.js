@@ -2,9 +2,11 @@
 "use strict";
 
 // <form data-confirm="..."> asks before sending: for actions that are hard to take back.
+// A form with several buttons asks only for the one that has data-confirm itself.
 function confirmBeforeSubmit(form) {
   form.addEventListener("submit", (event) => {
-    if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    const question = event.submitter?.dataset.confirm || form.dataset.confirm;
+    if (question && !window.confirm(question)) event.preventDefault();
   });
 }
 
@@ -196,7 +198,8 @@ function suggestWhileTyping(form, title, box) {
 }
 
 function enhance(root) {
-  root.querySelectorAll("form[data-confirm]").forEach(confirmBeforeSubmit);
+  root.querySelectorAll("form[data-confirm], form:has(button[data-confirm])")
+    .forEach(confirmBeforeSubmit);
   root.querySelectorAll("form.js-action").forEach((form) => sendWithFetch(form, toggle));
   root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
   root.querySelectorAll("[data-preview-for]").forEach(addPreview);
