@@ -262,13 +262,3 @@ def _withdraw_note(post: Post, decision: ReviewDecision) -> None:
         Notification.post_id == post.id, Notification.emailed_at.is_(None),
         Notification.kind.in_(notifications.MODERATION_KINDS),
         Notification.created_at >= decision.created_at))
-
-
-# --- from the thread page -----------------------------------------------------------------
-
-
-def item_for(moderator: User, post: Post) -> ReviewItem:
-    """The post's queue item, for a moderator acting on the post from its thread. A post
-    nobody queued gets an item that starts as what the post is (published or waiting), so
-    looking at it does not add to the queue."""
-    return queue.item_for(post)

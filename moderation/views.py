@@ -169,7 +169,7 @@ def moderate_post(post_id: int):
     """From the thread page: the post's item (opened if nobody queued the post)."""
     require("moderation.review")
     post = db.get_or_404(Post, post_id)
-    return redirect(url_for(".item", item_id=decisions.item_for(current_user, post).id))
+    return redirect(url_for(".item", item_id=queue.item_for(post).id))
 
 
 @bp.route("/posts/<id:post_id>/flag", methods=["GET", "POST"])

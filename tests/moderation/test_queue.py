@@ -138,12 +138,11 @@ def test_undo_after_ten_minutes_is_refused(app, client, crew, held, token_of):
 
 def test_nobody_decides_on_their_own_post(app, client, make, crew, token_of):
     thread = make.thread(crew.member, crew.area)
-    from moderation import decisions
+    from moderation import queue
 
     with app.app_context():
         post = db.session.get(Post, opening(app, thread).id)
-        item_id = decisions.item_for(db.session.get(type(crew.moderator), crew.moderator.id),
-                                     post).id
+        item_id = queue.item_for(post).id
         db.session.execute(update(ReviewItem).values(author_id=crew.moderator.id))
         db.session.commit()
     response = decide(client, token_of(crew.moderator), item_id, action="delete")
@@ -332,11 +331,11 @@ def test_nobody_undoes_a_decision_on_their_own_post(app, client, make, crew, tok
 
     writer = make.user("modwriter", role=Role.MODERATOR)
     thread = make.thread(writer, crew.area)
-    from moderation import decisions
+    from moderation import decisions, queue
 
     with app.app_context():
         post = db.session.get(Post, opening(app, thread).id)
-        item = decisions.item_for(db.session.get(type(writer), writer.id), post)
+        item = queue.item_for(post)
         decisions.decide(db.session.get(type(crew.moderator), crew.moderator.id), item,
                          decisions.DecisionAction.DELETE)
         decision_id = db.session.scalar(select(ReviewDecision.id))

@@ -49,13 +49,13 @@ def test_a_solved_thread_whose_answer_is_removed_leaves_the_sitemap_and_the_cach
     url = f"/t/{thread.id}/{thread.slug}"
     assert url in client.get("/sitemap.xml").get_data(as_text=True)
     assert "means calibration" in client.get(url).get_data(as_text=True)  # cached now
-    from moderation import decisions
+    from moderation import decisions, queue
 
     with app.app_context():
         from community.models import Post
 
         moderator = db.session.get(type(crew.moderator), crew.moderator.id)
-        item = decisions.item_for(moderator, db.session.get(Post, answer.id))
+        item = queue.item_for(db.session.get(Post, answer.id))
         decisions.decide(moderator, item, decisions.DecisionAction.SPAM)
     assert url not in client.get("/sitemap.xml").get_data(as_text=True)
     assert "means calibration" not in client.get(url).get_data(as_text=True)
