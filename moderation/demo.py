@@ -23,8 +23,8 @@ from app.accounts.models import Role, User
 from app.clock import utcnow
 from app.demo import DEMO_PASSWORD, seeder
 from app.extensions import db
-from community import services
-from community.models import Category, Post, Thread
+from community import notifications, services
+from community.models import Category, EmailMode, Post, Thread
 from moderation import decisions, flags, spam, spam_model, trust, watched
 from moderation.models import (
     DecisionAction,
@@ -112,6 +112,7 @@ def _member(username: str, locale: str = "en") -> User:
     if user is None:
         user = accounts.register(username, f"{username}@peerdesk-demo.example.com",
                                  DEMO_PASSWORD, via="demo-newcomer", locale=locale)
+        notifications.set_email_mode(user.id, EmailMode.OFF)  # no mail to made-up people
     return user
 
 
