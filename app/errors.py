@@ -123,8 +123,10 @@ def _extra_members(error: HTTPException) -> dict[str, Any]:
     errors = data.get("errors") or data.get("messages")
     if not errors:
         return {}
-    # webargs nests errors by location ({"json": {"field": [...]}}); one location is the norm.
-    if isinstance(errors, dict) and len(errors) == 1 and next(iter(errors)) in _LOCATIONS:
+    # webargs nests errors by location ({"json": {"field": [...]}}); one location is the
+    # norm. A field that happens to be called "query" holds a list, not a dict.
+    if isinstance(errors, dict) and len(errors) == 1 and next(iter(errors)) in _LOCATIONS \
+            and isinstance(next(iter(errors.values())), dict):
         errors = next(iter(errors.values()))
     return {"errors": errors}
 

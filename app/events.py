@@ -208,6 +208,36 @@ user_sanctioned = _signals.signal(
 )
 
 
+# --- social listening -----------------------------------------------------------------------
+
+mention_captured = _signals.signal(
+    "mention-captured",
+    doc="""A post heard on a social network (or a feed) was stored as a mention, once.
+
+    sender: the social listening ``Mention`` (its ``status`` says whether the rule's
+    filters let it into the triage inbox).
+    """,
+)
+
+mention_imported = _signals.signal(
+    "mention-imported",
+    doc="""A mention became a post of a community thread (a new thread, or a reply in the
+    thread of its conversation), by a moderator's choice or the rule's import policy.
+
+    sender: the ``Mention``. kwargs: ``post`` (the ``Post``), ``by`` (the ``User``, or
+    ``None`` for an automatic import).
+    """,
+)
+
+mention_escalated = _signals.signal(
+    "mention-escalated",
+    doc="""Staff asked for a mention to be handled by an agent as a case.
+
+    sender: the ``Mention``. kwargs: ``by`` (the ``User``). Escalation opens the case.
+    """,
+)
+
+
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and
     skipped, so it can neither undo the sender's committed work nor starve the others. Its

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import select, update
 
 from app.clock import utcnow
 from app.extensions import db
 from app.jobs import items, job
 from community import notifications, rules
-from community.models import Thread, ThreadKind, ThreadStatus
+from community.models import Source, Thread, ThreadKind, ThreadStatus
 
 
 @job("notification-emails", every=timedelta(minutes=1),
@@ -45,13 +46,17 @@ def remind_to_accept() -> None:
 
 
 @job("archive-threads", every=timedelta(hours=6),
-     why="Makes threads read-only after 180 days without activity (Discourse-style).")
+     why="Makes threads read-only after 180 days without activity (Discourse-style); "
+         "imported threads stay open unless ARCHIVE_IMPORTED_THREADS is set.")
 def archive_quiet_threads() -> None:
+    """Imported threads (Stack Exchange, social) were quiet here from the day they came:
+    their age says nothing about whether the community is done with them."""
     cutoff = utcnow() - rules.ARCHIVE_AFTER
-    db.session.execute(
-        update(Thread)
-        .where(Thread.last_activity_at < cutoff,
-               Thread.status.in_([ThreadStatus.OPEN, ThreadStatus.SOLVED]))
-        .values(status=ThreadStatus.ARCHIVED, version=Thread.version + 1)
-    )
+    statement = (update(Thread)
+                 .where(Thread.last_activity_at < cutoff,
+                        Thread.status.in_([ThreadStatus.OPEN, ThreadStatus.SOLVED]))
+                 .values(status=ThreadStatus.ARCHIVED, version=Thread.version + 1))
+    if not current_app.config.get("ARCHIVE_IMPORTED_THREADS", False):
+        statement = statement.where(Thread.source.not_in([Source.IMPORT, Source.SOCIAL]))
+    db.session.execute(statement)
     db.session.commit()

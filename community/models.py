@@ -137,6 +137,10 @@ class Thread(db.Model):
     external_id: Mapped[str | None] = mapped_column(String(120), unique=True)
     source_url: Mapped[str | None] = mapped_column(String(500))
     licence: Mapped[str | None] = mapped_column(String(32))
+    # Who asked it where, for lists ("asked by jdoe on Stack Exchange", "@jane on X"):
+    # an imported thread's local author is the importing account.
+    original_author: Mapped[str | None] = mapped_column(String(120))
+    original_site: Mapped[str | None] = mapped_column(String(80))
 
     category: Mapped[Category] = relationship()
     author: Mapped[User] = relationship(foreign_keys=[author_id])

@@ -23,6 +23,8 @@ class PostTool:
     endpoint: str  # a view taking ``post_id``
     permission: str  # checked once per page, for the viewer
     others_only: bool = True  # not on the viewer's own posts
+    # Only under posts imported from there (their external id starts with it, "x:").
+    external_prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class PageTool:
     before: str  # the URL up to the post id
     after: str  # the URL after it
     others_only: bool
+    external_prefix: str | None = None
 
 
 def add_post_tool(app: Flask, tool: PostTool) -> None:
@@ -43,5 +46,6 @@ def for_viewer(viewer) -> list[PageTool]:
         if can(viewer, tool.permission):
             before, _stand_in, after = url_for(tool.endpoint, post_id=STAND_IN).partition(
                 str(STAND_IN))
-            tools.append(PageTool(tool.label(), before, after, tool.others_only))
+            tools.append(PageTool(tool.label(), before, after, tool.others_only,
+                                  tool.external_prefix))
     return tools

@@ -41,7 +41,7 @@ from app.extensions import db
 from app.web import external_url
 from community.knowledge.models import Article
 from community.knowledge.queries import readable
-from community.models import Post, Thread, Visibility
+from community.models import Post, Source, Thread, Visibility
 from community.queries import thread_list
 
 bp = Blueprint("seo", __name__, template_folder="templates")
@@ -91,14 +91,27 @@ def disallowed_paths() -> list[str]:
 
 
 def _solved_threads() -> Select:
-    """The "solved" list (visible question), with a visible accepted answer."""
+    """The "solved" list (visible question), with a visible accepted answer. Threads
+    imported from Stack Exchange are left out (their canonical page is the original)
+    unless ``SITEMAP_IMPORTED_THREADS`` is set."""
     accepted = aliased(Post)
     lastmod = case((Thread.solved_at > Thread.last_activity_at, Thread.solved_at),
                    else_=Thread.last_activity_at)
-    return (select(Thread.id, Thread.slug, lastmod.label("lastmod"))
-            .join(accepted, accepted.id == Thread.accepted_post_id)
-            .where(thread_list("solved").whereclause,
-                   accepted.visibility == Visibility.VISIBLE))
+    statement = (select(Thread.id, Thread.slug, lastmod.label("lastmod"))
+                 .join(accepted, accepted.id == Thread.accepted_post_id)
+                 .where(thread_list("solved").whereclause,
+                        accepted.visibility == Visibility.VISIBLE))
+    if not current_app.config.get("SITEMAP_IMPORTED_THREADS", False):
+        statement = statement.where(Thread.source != Source.IMPORT)
+    return statement
+
+
+def canonical_url(thread: Thread) -> str:
+    """A thread imported from Stack Exchange is a copy: search engines are sent to the
+    original. Every other thread's canonical page is its own."""
+    if thread.source == Source.IMPORT and thread.source_url:
+        return thread.source_url
+    return thread_url(thread)
 
 
 def _readable_articles() -> Select:
@@ -347,7 +360,8 @@ def article_data(article: Article) -> dict:
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.add_template_global(SimpleNamespace(
-        thread_url=thread_url, thread_description=thread_description, thread_data=thread_data,
+        thread_url=thread_url, canonical_url=canonical_url,
+        thread_description=thread_description, thread_data=thread_data,
         article_url=article_url, article_description=article_description,
         article_data=article_data, og_locale=og_locale, json_ld=json_ld, text=text,
     ), "seo")

@@ -6,20 +6,10 @@ them unambiguously.
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from marshmallow import Schema, fields, validate
 
+from app.api.schemas import UtcDateTime
 from moderation.models import DecisionAction, FlagKind, ItemStatus
-
-
-class UtcDateTime(fields.DateTime):
-    """Peerdesk stores naive UTC; the API says so."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class PersonSchema(Schema):

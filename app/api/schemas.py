@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from marshmallow import Schema, fields
 
 from app.accounts.models import Role
+
+
+class UtcDateTime(fields.DateTime):
+    """RFC 3339 with an explicit offset: Peerdesk stores naive UTC, and the API says so."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class ProblemSchema(Schema):

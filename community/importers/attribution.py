@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from app.extensions import db
-from community.models import Post, Thread
+from community.models import Post, Source, Thread
 
 LICENCE = re.compile(r"^CC BY-SA (\d\.\d)$")
 NUMBERED_AUTHOR = re.compile(r"^user (-?\d+)$")
@@ -62,8 +62,10 @@ class ThreadCredit:
 
 
 def credit_for(thread, question) -> Credit | None:
-    """What the page must say about an imported thread (``None`` for a native one)."""
-    if not thread.source_url:
+    """What the page must say about a thread imported from Stack Exchange (``None`` for
+    any other: a native thread, or one from social listening, which credits its author
+    and links its original in ``_thread_source.html``)."""
+    if not thread.source_url or thread.source != Source.IMPORT:
         return None
     site = urlsplit(thread.source_url).hostname or ""
     author = (question.original_author if question is not None else None) or "anonymous"
@@ -74,9 +76,9 @@ def credit_for(thread, question) -> Credit | None:
 
 def thread_credit(thread: Thread, answer: Post | None = None) -> ThreadCredit | None:
     """The credit of an article made from ``thread`` and ``answer`` (by default the
-    accepted answer); ``None`` for a native thread. An answer written here, not imported,
-    is not credited: it is not the source's content."""
-    if thread is None or not thread.source_url:
+    accepted answer); ``None`` for a thread not imported from Stack Exchange. An answer
+    written here, not imported, is not credited: it is not the source's content."""
+    if thread is None or not thread.source_url or thread.source != Source.IMPORT:
         return None
     question = db.session.scalar(select(Post).where(Post.thread_id == thread.id,
                                                     Post.is_opening.is_(True)))
@@ -114,7 +116,10 @@ def author_url(site: str, author: str | None) -> str | None:
 
 
 def post_author_url(post) -> str | None:
-    """The original author's page for an imported post (its external id names the site)."""
+    """The original author's page for an imported post (its external id names the site):
+    on Stack Exchange when known, on X for a post heard there."""
+    if (post.external_id or "").startswith("x:") and (post.original_author or "").startswith("@"):
+        return f"https://x.com/{post.original_author[1:]}"
     source = _source_of(post)
     return author_url(source[0], post.original_author) if source else None
 

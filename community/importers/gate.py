@@ -22,15 +22,19 @@ from community.models import Post, Visibility
 @dataclass
 class ImportGate:
     account_id: int
+    source: str = "import"  # moderation's import policy is by source ("social"...)
     held: int = 0
     _kept: list[tuple[screening.Verdict, screening.Submission, Post]] = field(
         default_factory=list)
 
     def screen(self, *, kind: str, body: str, title: str, category_id: int,
-               language: str) -> tuple[screening.Submission, screening.Verdict]:
+               language: str, html: str | None = None,
+               ) -> tuple[screening.Submission, screening.Verdict]:
+        """``html`` is the rendered body; a Stack Exchange body is its own HTML."""
         submission = screening.Submission(
-            kind=kind, author=db.session.get(User, self.account_id), body=body, html=body,
-            title=title, source="import", category_id=category_id, language=language)
+            kind=kind, author=db.session.get(User, self.account_id), body=body,
+            html=body if html is None else html,
+            title=title, source=self.source, category_id=category_id, language=language)
         verdict = screening.screen(submission)
         if verdict.refused:
             verdict.action = screening.Action.HOLD

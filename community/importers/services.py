@@ -65,6 +65,7 @@ CHUNK = 500
 IMPORTER_USERNAME = "stackexchange-import"
 # The .invalid domain can never be registered by a person (nor receive mail).
 IMPORTER_EMAIL = "stackexchange-import@peerdesk.invalid"
+SITE_NAME = "Stack Exchange"  # "asked by jdoe on Stack Exchange" in lists
 UNUSABLE_PASSWORD = "!"  # noqa: S105 - not a hash: no password ever matches it
 
 
@@ -144,13 +145,19 @@ def index_threads(ids: list[int], threads_before: int,
 
 def importer_account() -> User:
     """The local author of imported posts, created on first use."""
-    user = db.session.scalar(select(User).where(func.lower(User.email) == IMPORTER_EMAIL))
+    return inactive_account(IMPORTER_USERNAME, IMPORTER_EMAIL)
+
+
+def inactive_account(base_username: str, email: str) -> User:
+    """An account that owns imported posts and can never sign in (inactive, no usable
+    password), found by its e-mail and created on first use."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email))
     if user is None:
-        username, number = IMPORTER_USERNAME, 1
+        username, number = base_username, 1
         while db.session.scalar(select(User.id).where(func.lower(User.username) == username)):
             number += 1
-            username = f"{IMPORTER_USERNAME}-{number}"
-        user = User(username=username, email=IMPORTER_EMAIL, password_hash=UNUSABLE_PASSWORD,
+            username = f"{base_username}-{number}"
+        user = User(username=username, email=email, password_hash=UNUSABLE_PASSWORD,
                     is_active=False)
         db.session.add(user)
         db.session.flush()
@@ -241,7 +248,8 @@ def _new_thread(target: Target, group: Group, tags: _TagCache, summary: Summary)
         last_poster_id=target.account_id, reply_count=0, version=0,
         reminders_sent=len(rules.REMINDER_AFTER),  # the asker is not here to be reminded
         external_id=dump.key(question.id), source_url=dump.question_url(question.id),
-        licence=question.licence, tags=[tags.get(name) for name in _tag_names(question)],
+        licence=question.licence, original_author=(question.author or "anonymous")[:120],
+        original_site=SITE_NAME, tags=[tags.get(name) for name in _tag_names(question)],
     )
     db.session.add(thread)
     db.session.add(_post(target, question, thread, opening=True))

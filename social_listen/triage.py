@@ -1,0 +1,213 @@
+"""What staff do with a mention: import it as a thread, ignore it, block its author, send
+it to an agent; and the rules' automatic imports. One use case, one transaction.
+
+**One conversation, one thread.** The first mention of an X conversation imported opens
+a thread (its key is the conversation's id); every later one of the same conversation
+becomes a reply there, whichever rule heard it. A conversation whose thread was closed or
+archived starts a new one.
+
+**Who wrote it.** An imported post belongs to the ``social-import`` account and names its
+author as heard ("@jane on X"); once a member's claim to the handle is confirmed
+(``claims``) their posts, past and future, are theirs.
+
+Imports pass the screening gate (``community.importers.external``), so a spammy mention
+is held for a moderator like any post. No reply is ever sent to the network: the thread
+page offers a "reply on X" link that opens X's own composer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlsplit
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from app import events
+from app.accounts.models import User
+from app.clock import utcnow
+from app.extensions import db, locked
+from app.jobs import items
+from app.permissions import can
+from community import rules as forum_rules
+from community.importers import external
+from community.importers.services import inactive_account
+from community.models import Category, Thread
+from social_listen.errors import ListeningError
+from social_listen.models import (
+    ImportPolicy,
+    ListeningRule,
+    Mention,
+    MentionStatus,
+    SocialIdentity,
+    SourceKind,
+)
+
+ACCOUNT_USERNAME = "social-import"
+ACCOUNT_EMAIL = "social-import@peerdesk.invalid"
+AUTO_BATCH = 500
+
+
+def import_mention(mention_id: int, actor: User | None = None,
+                   category_id: int | None = None) -> Mention:
+    """The mention as a post: a new thread, or a reply in its conversation's thread."""
+    if actor is not None and not can(actor, "listening.triage"):
+        raise ListeningError(_("You are not allowed to triage mentions."), status=403)
+    mention = _locked(mention_id)
+    if mention.status == MentionStatus.IMPORTED:
+        return mention
+    category = db.session.get(Category, category_id or mention.rule.category_id)
+    if category is None:
+        raise ListeningError(_("There is no such category."), field="category")
+    written = _write(mention, category)
+    mention.status = MentionStatus.IMPORTED
+    mention.thread_id, mention.post_id = written.post.thread_id, written.post.id
+    _decided(mention, actor)
+    db.session.commit()
+    external.announce(written)
+    events.notify(events.mention_imported, mention, post=written.post, by=actor)
+    return mention
+
+
+def ignore(mention_id: int, actor: User) -> Mention:
+    return _set_status(mention_id, actor, MentionStatus.IGNORED)
+
+
+def reopen(mention_id: int, actor: User) -> Mention:
+    """Back to the inbox (an ignored or filtered mention someone wants to look at)."""
+    return _set_status(mention_id, actor, MentionStatus.NEW)
+
+
+def escalate(mention_id: int, actor: User) -> Mention:
+    """Ask for an agent: escalation (a layer above) opens the case when it hears of it."""
+    mention = _set_status(mention_id, actor, MentionStatus.ESCALATED)
+    events.notify(events.mention_escalated, mention, by=actor)
+    return mention
+
+
+def block_author(mention_id: int, actor: User) -> SocialIdentity:
+    """The author's mentions stop reaching the inbox, these waiting ones included."""
+    _check(actor)
+    mention = _locked(mention_id)
+    identity = mention.identity
+    identity.blocked = True
+    db.session.execute(
+        update(Mention).where(Mention.identity_id == identity.id,
+                              Mention.status == MentionStatus.NEW)
+        .values(status=MentionStatus.FILTERED, filtered="blocked_account",
+                decided_by_id=actor.id, decided_at=utcnow()))
+    db.session.commit()
+    return identity
+
+
+def unblock_author(identity_id: int, actor: User) -> SocialIdentity:
+    _check(actor)
+    identity = db.session.get(SocialIdentity, identity_id)
+    if identity is None:
+        raise ListeningError(_("There is no such author."), status=404)
+    identity.blocked = False
+    db.session.commit()
+    return identity
+
+
+def import_pending(rule_id: int) -> items.Tally:
+    """The rule's import policy, applied to the mentions waiting in its inbox (oldest
+    first, so a conversation's first post opens its thread). A mention that fails is
+    recorded on itself and tried again next time, up to ``items.MAX_ATTEMPTS``."""
+    rule = db.session.get(ListeningRule, rule_id)
+    if rule is None or rule.import_policy == ImportPolicy.MANUAL:
+        return items.Tally()
+    statement = (select(Mention.id).where(
+        Mention.rule_id == rule_id, Mention.status == MentionStatus.NEW,
+        Mention.import_attempts < items.MAX_ATTEMPTS)
+        .order_by(Mention.posted_at, Mention.id).limit(AUTO_BATCH))
+    if rule.import_policy == ImportPolicy.QUESTIONS:
+        statement = statement.where(Mention.is_question.is_(True))
+    return items.each(list(db.session.scalars(statement)), import_mention,
+                      job="listen-import", record=_record_failure)
+
+
+def _record_failure(mention_id: int, error: str) -> None:
+    db.session.execute(update(Mention).where(Mention.id == mention_id).values(
+        import_attempts=Mention.import_attempts + 1, import_error=error))
+
+
+def social_account() -> User:
+    return inactive_account(ACCOUNT_USERNAME, ACCOUNT_EMAIL)
+
+
+def _write(mention: Mention, category: Category) -> external.Written:
+    identity = mention.identity
+    claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
+    author = identity.claimed_by if claimed else social_account()
+    item = external.ExternalPost(
+        key=key_for(mention.source, mention.external_id), text=mention.text,
+        url=mention.url, author_label=identity.label, site=site_of(mention),
+        created_at=mention.posted_at, language=_language(mention), title=mention.title)
+    thread, key = _conversation_thread(mention)
+    if thread is None:
+        return external.start_thread(item, category=category, author=author,
+                                     thread_key=key, claimed=claimed)
+    return external.add_reply(thread, item, author=author, claimed=claimed)
+
+
+def _conversation_thread(mention: Mention) -> tuple[Thread | None, str]:
+    """The open thread of the mention's conversation, or None and the key a new one gets."""
+    conversation = mention.conversation_id or mention.external_id
+    key = key_for(mention.source, f"conversation:{conversation}")
+    thread = db.session.scalar(select(Thread).where(Thread.external_id == key))
+    if thread is None:
+        return None, key
+    if thread.status in forum_rules.READ_ONLY:
+        return None, key_for(mention.source, f"conversation:{conversation}:{mention.external_id}")
+    return thread, key
+
+
+def key_for(source: str, external_id: str) -> str:
+    """A key of at most 120 characters: feeds' entry ids can be long URLs."""
+    key = f"{source}:{external_id}"
+    if len(key) <= 120:
+        return key
+    return f"{source}:sha256:{hashlib.sha256(external_id.encode()).hexdigest()}"
+
+
+def site_of(mention: Mention) -> str:
+    if mention.source == SourceKind.X:
+        return "X"
+    return urlsplit(mention.rule.query).hostname or _("a feed")
+
+
+def _language(mention: Mention) -> str:
+    return mention.language if mention.language in ("en", "it") else "en"
+
+
+def _set_status(mention_id: int, actor: User, status: MentionStatus) -> Mention:
+    _check(actor)
+    mention = _locked(mention_id)
+    if mention.status == MentionStatus.IMPORTED:
+        raise ListeningError(_("This mention is already a post; moderate the post instead."),
+                             status=409)
+    mention.status = status
+    if status == MentionStatus.NEW:
+        mention.filtered = None
+    _decided(mention, actor)
+    db.session.commit()
+    return mention
+
+
+def _check(actor: User) -> None:
+    if not can(actor, "listening.triage"):
+        raise ListeningError(_("You are not allowed to triage mentions."), status=403)
+
+
+def _locked(mention_id: int) -> Mention:
+    mention = db.session.scalars(locked(select(Mention).where(Mention.id == mention_id))
+                                 .execution_options(populate_existing=True)).one_or_none()
+    if mention is None:
+        raise ListeningError(_("There is no such mention."), status=404)
+    return mention
+
+
+def _decided(mention: Mention, actor: User | None) -> None:
+    mention.decided_by_id = actor.id if actor is not None else None
+    mention.decided_at = utcnow()
