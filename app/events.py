@@ -160,8 +160,9 @@ content_held = _signals.signal(
     only its author and staff see it until a moderator decides.
 
     sender: the ``Post``. kwargs: ``reasons`` (the gate's ``Reason`` list), ``by`` (the
-    ``User`` whose action held it: the author). Search drops it; unsent notifications
-    about it are withdrawn.
+    ``User`` whose action held it: the author), ``new`` (True when the post was held as it
+    was written, so nothing was ever told or counted about it). Search drops it; unsent
+    notifications about it are withdrawn.
     """,
 )
 

@@ -16,6 +16,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import bleach
 from bleach.linkifier import LinkifyFilter
@@ -87,6 +88,15 @@ def sanitize(html: str) -> Markup:
 def render_markdown(source: str) -> Markup:
     """CommonMark source to sanitized HTML, ready to store and to show."""
     return sanitize(_markdown().render(source))
+
+
+def link_paragraph(url: str, label: str) -> Markup:
+    """``<p><a href=url>label</a></p>`` as :func:`render_markdown` would store it, without
+    parsing Markdown (a post's link back to its original, written a thousand times in an
+    import)."""
+    if urlsplit(url).scheme not in ALLOWED_PROTOCOLS:
+        return Markup("")
+    return Markup('<p><a href="{}" rel="{}">{}</a></p>\n').format(url, LINK_REL, label)
 
 
 def plain_text(source: str, limit: int | None = None) -> str:

@@ -31,7 +31,11 @@ def on_published(post: Post, *, previous: Visibility | None = None, first: bool 
     db.session.commit()
 
 
-def on_not_visible(post: Post, **_data) -> None:
+def on_not_visible(post: Post, *, new: bool = False, **_data) -> None:
+    """A post readers no longer see: notifications about it and points earned on it go.
+    A post held as it was written (``new``) never had either."""
+    if new:
+        return
     notifications.withdraw(post)
     reputation.revoke(post, "helpful")
     reputation.revoke(post, "accepted")

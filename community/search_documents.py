@@ -71,6 +71,15 @@ def load(thread_id: int) -> search.Document | None:
     return document_for(thread) if thread is not None else None
 
 
+def load_many(ids: list[int]) -> dict[int, search.Document | None]:
+    found: dict[int, search.Document | None] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        for thread in db.session.scalars(_with_content().where(Thread.id.in_(chunk))):
+            found[thread.id] = document_for(thread)
+    return found
+
+
 def load_all() -> Iterator[search.Document]:
     last_id = 0
     while True:
@@ -102,7 +111,7 @@ SIGNALS = (events.question_asked, events.answer_posted, events.post_edited,
 
 
 def init_app(app: Flask) -> None:
-    search.register_source(app, search.Source("thread", load, load_all, count))
+    search.register_source(app, search.Source("thread", load, load_all, count, load_many))
     for signal in SIGNALS:
         signal.connect(_thread_changed)
 

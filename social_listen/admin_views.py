@@ -12,7 +12,7 @@ from app.extensions import db
 from app.permissions import require
 from app.web import attach_error
 from community.models import Category
-from social_listen import claims, polling, queries, services, triage
+from social_listen import auto_import, claims, polling, queries, services
 from social_listen.errors import ListeningError
 from social_listen.forms import RuleForm
 from social_listen.models import ListeningRule
@@ -69,7 +69,7 @@ def poll_rule(rule_id: int):
     found = db.get_or_404(ListeningRule, rule_id)
     result = polling.poll(found.id)
     if result.polled:
-        imported = triage.import_pending(found.id)
+        imported = auto_import.import_pending(found.id)
     if not result.polled:
         flash(_("This rule is being polled right now; look again in a moment."), "info")
     elif result.error:

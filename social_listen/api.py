@@ -11,7 +11,7 @@ from app.api.auth import current_api_user
 from app.api.docs import authenticated
 from app.extensions import db
 from app.permissions import require
-from social_listen import polling, queries, services, triage
+from social_listen import auto_import, polling, queries, services
 from social_listen.errors import ListeningError
 from social_listen.models import ListeningRule
 from social_listen.schemas import (
@@ -79,7 +79,7 @@ class Poll(MethodView):
         require("listening.rules", user=current_api_user())
         rule = db.session.get(ListeningRule, rule_id) or abort(404, "No rule with this id.")
         result = polling.poll(rule.id)
-        imported = triage.import_pending(rule.id).done if result.polled else 0
+        imported = auto_import.import_pending(rule.id).done if result.polled else 0
         return {**result.__dict__, "imported": imported}
 
 

@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from app.extensions import db
-from social_listen import polling, triage
+from social_listen import auto_import, polling
 from social_listen.models import ListeningRule
 
 listen = AppGroup("listen", help="Social listening.")
@@ -24,7 +24,7 @@ def poll(rule: str | None) -> None:
         if not result.polled:
             click.echo("  another runner is polling this rule; skipped.")
             continue
-        imported = triage.import_pending(item.id)
+        imported = auto_import.import_pending(item.id)
         click.echo(f"  {result.new} new mention(s) in {result.pages} page(s), "
                    f"{result.reposts} repost(s) dropped, {imported.done} imported"
                    + (f"; stopped: {result.error}" if result.error else "")

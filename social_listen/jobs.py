@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from app.extensions import db
 from app.jobs import items, job
-from social_listen import polling, spikes, triage
+from social_listen import auto_import, polling, spikes
 from social_listen.models import ListeningRule
 
 
@@ -20,7 +20,7 @@ def poll_due_rules() -> None:
 
 def _poll_and_import(rule_id: int) -> None:
     polling.poll(rule_id)
-    triage.import_pending(rule_id)
+    auto_import.import_pending(rule_id)
 
 
 def _record_failure(rule_id: int, error: str) -> None:

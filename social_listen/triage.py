@@ -6,6 +6,8 @@ a thread (its key is the conversation's id); every later one of the same convers
 becomes a reply there, whichever rule heard it. A conversation whose thread was closed or
 archived starts a new one.
 
+The rules' automatic imports are in ``auto_import``.
+
 **Who wrote it.** An imported post belongs to the ``social-import`` account and names its
 author as heard ("@jane on X"); once a member's claim to the handle is confirmed
 (``claims``) their posts, past and future, are theirs.
@@ -27,7 +29,6 @@ from app import events
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db, locked
-from app.jobs import items
 from app.permissions import can
 from community import rules as forum_rules
 from community.importers import external
@@ -35,8 +36,6 @@ from community.importers.services import inactive_account
 from community.models import Category, Thread
 from social_listen.errors import ListeningError
 from social_listen.models import (
-    ImportPolicy,
-    ListeningRule,
     Mention,
     MentionStatus,
     SocialIdentity,
@@ -45,7 +44,6 @@ from social_listen.models import (
 
 ACCOUNT_USERNAME = "social-import"
 ACCOUNT_EMAIL = "social-import@peerdesk.invalid"
-AUTO_BATCH = 500
 
 
 def import_mention(mention_id: int, actor: User | None = None,
@@ -53,20 +51,41 @@ def import_mention(mention_id: int, actor: User | None = None,
     """The mention as a post: a new thread, or a reply in its conversation's thread."""
     if actor is not None and not can(actor, "listening.triage"):
         raise ListeningError(_("You are not allowed to triage mentions."), status=403)
-    mention = _locked(mention_id)
+    mention, written = write_import(mention_id, actor, category_id)
+    db.session.commit()
+    if written is not None:
+        announce_import(mention, written, actor)
+    return mention
+
+
+def write_import(mention_id: int, actor: User | None = None, category_id: int | None = None,
+                 account: User | None = None) -> tuple[Mention, external.Written | None]:
+    """The import of :func:`import_mention` in the caller's transaction (``None``: it was
+    imported already). The caller commits, then calls :func:`announce_import`."""
+    return write_loaded_import(_locked(mention_id), actor, category_id, account)
+
+
+def write_loaded_import(mention: Mention, actor: User | None = None,
+                        category_id: int | None = None, account: User | None = None,
+                        threads: dict[str, Thread | None] | None = None,
+                        ) -> tuple[Mention, external.Written | None]:
+    """:func:`write_import` of a mention the caller has read and locked; ``threads`` are
+    conversation threads the caller has looked up already (by key), kept up to date."""
     if mention.status == MentionStatus.IMPORTED:
-        return mention
+        return mention, None
     category = db.session.get(Category, category_id or mention.rule.category_id)
     if category is None:
         raise ListeningError(_("There is no such category."), field="category")
-    written = _write(mention, category)
+    written = _write(mention, category, account, {} if threads is None else threads)
     mention.status = MentionStatus.IMPORTED
     mention.thread_id, mention.post_id = written.post.thread_id, written.post.id
     _decided(mention, actor)
-    db.session.commit()
+    return mention, written
+
+
+def announce_import(mention: Mention, written: external.Written, actor: User | None) -> None:
     external.announce(written)
     events.notify(events.mention_imported, mention, post=written.post, by=actor)
-    return mention
 
 
 def ignore(mention_id: int, actor: User) -> Mention:
@@ -110,52 +129,41 @@ def unblock_author(identity_id: int, actor: User) -> SocialIdentity:
     return identity
 
 
-def import_pending(rule_id: int) -> items.Tally:
-    """The rule's import policy, applied to the mentions waiting in its inbox (oldest
-    first, so a conversation's first post opens its thread). A mention that fails is
-    recorded on itself and tried again next time, up to ``items.MAX_ATTEMPTS``."""
-    rule = db.session.get(ListeningRule, rule_id)
-    if rule is None or rule.import_policy == ImportPolicy.MANUAL:
-        return items.Tally()
-    statement = (select(Mention.id).where(
-        Mention.rule_id == rule_id, Mention.status == MentionStatus.NEW,
-        Mention.import_attempts < items.MAX_ATTEMPTS)
-        .order_by(Mention.posted_at, Mention.id).limit(AUTO_BATCH))
-    if rule.import_policy == ImportPolicy.QUESTIONS:
-        statement = statement.where(Mention.is_question.is_(True))
-    return items.each(list(db.session.scalars(statement)), import_mention,
-                      job="listen-import", record=_record_failure)
-
-
-def _record_failure(mention_id: int, error: str) -> None:
-    db.session.execute(update(Mention).where(Mention.id == mention_id).values(
-        import_attempts=Mention.import_attempts + 1, import_error=error))
-
-
 def social_account() -> User:
     return inactive_account(ACCOUNT_USERNAME, ACCOUNT_EMAIL)
 
 
-def _write(mention: Mention, category: Category) -> external.Written:
+def _write(mention: Mention, category: Category, account: User | None,
+           threads: dict[str, Thread | None]) -> external.Written:
     identity = mention.identity
     claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
-    author = identity.claimed_by if claimed else social_account()
+    author = identity.claimed_by if claimed else account or social_account()
     item = external.ExternalPost(
         key=key_for(mention.source, mention.external_id), text=mention.text,
         url=mention.url, author_label=identity.label, site=site_of(mention),
         created_at=mention.posted_at, language=_language(mention), title=mention.title)
-    thread, key = _conversation_thread(mention)
+    thread, key = _conversation_thread(mention, threads)
     if thread is None:
-        return external.start_thread(item, category=category, author=author,
-                                     thread_key=key, claimed=claimed)
+        written = external.start_thread(item, category=category, author=author,
+                                        thread_key=key, claimed=claimed)
+        threads[key] = written.post.thread
+        return written
     return external.add_reply(thread, item, author=author, claimed=claimed)
 
 
-def _conversation_thread(mention: Mention) -> tuple[Thread | None, str]:
+def conversation_key(mention: Mention) -> str:
+    return key_for(mention.source,
+                   f"conversation:{mention.conversation_id or mention.external_id}")
+
+
+def _conversation_thread(mention: Mention, threads: dict[str, Thread | None],
+                         ) -> tuple[Thread | None, str]:
     """The open thread of the mention's conversation, or None and the key a new one gets."""
     conversation = mention.conversation_id or mention.external_id
-    key = key_for(mention.source, f"conversation:{conversation}")
-    thread = db.session.scalar(select(Thread).where(Thread.external_id == key))
+    key = conversation_key(mention)
+    if key not in threads:
+        threads[key] = db.session.scalar(select(Thread).where(Thread.external_id == key))
+    thread = threads[key]
     if thread is None:
         return None, key
     if thread.status in forum_rules.READ_ONLY:

@@ -77,6 +77,8 @@ class Source:
     load: Callable[[int], Document | None]
     load_all: Callable[[], Iterator[Document]]
     count: Callable[[], int]
+    # Many documents in a few queries (a batch of imported threads); optional.
+    load_many: Callable[[list[int]], dict[int, Document | None]] | None = None
 
 
 class Backend(Protocol):
@@ -151,14 +153,42 @@ def suspended() -> Iterator[None]:
         _suspended.reset(token)
 
 
+_batch: ContextVar[dict[str, set[int]] | None] = ContextVar("search_batch", default=None)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Collect the updates made inside and write them once at the end: one index commit
+    for a batch of changes (an import writing a hundred threads) instead of one each.
+    The updates are written even if the block raises: they are for committed data."""
+    if _batch.get() is not None:
+        yield
+        return
+    pending: dict[str, set[int]] = {}
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        for kind, ids in pending.items():
+            update(kind, sorted(ids))
+
+
 def update(kind: str, ids: Iterable[int]) -> None:
     """Re-read these items and write (or remove) their documents. Call after commit."""
     if _suspended.get():
         return
+    pending = _batch.get()
+    if pending is not None:
+        pending.setdefault(kind, set()).update(ids)
+        return
     source = _search().sources[kind]
     documents, gone = [], []
+    ids = list(ids)
+    loaded = source.load_many(ids) if source.load_many and len(ids) > 1 else \
+        {ident: source.load(ident) for ident in ids}
     for ident in ids:
-        document = source.load(ident)
+        document = loaded.get(ident)
         if document is None:
             gone.append(f"{kind}:{ident}")
         else:

@@ -24,7 +24,13 @@ from app import events, screening
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
-from app.text import forbidden_characters, normalize_newlines, render_markdown, slugify
+from app.text import (
+    forbidden_characters,
+    link_paragraph,
+    normalize_newlines,
+    render_markdown,
+    slugify,
+)
 from community import notifications, rules, visibility
 from community.importers.gate import ImportGate
 from community.models import Category, Post, Source, Thread, ThreadKind, Visibility
@@ -113,10 +119,14 @@ def _screen(gate: ImportGate, item: ExternalPost, kind: str, category_id: int, l
 
 def _post(item: ExternalPost, thread: Thread, author: User, submission, verdict, *,
           opening: bool, claimed: bool, now: datetime) -> Post:
-    body = with_original(verdict.body if verdict.body is not None else submission.body,
-                         item.url)
-    post = Post(thread=thread, author_id=author.id, is_opening=opening, body_source=body,
-                body_html=str(render_markdown(body)), created_at=now,
+    text = verdict.body if verdict.body is not None else submission.body
+    html = verdict.html if verdict.html is not None else submission.html
+    link = original_link(item.url)
+    post = Post(thread=thread, author_id=author.id, is_opening=opening,
+                body_source=f"{text}\n\n{link}" if link else text,
+                body_html=f"{html.rstrip()}\n{link_paragraph(item.url, _('Original post'))}"
+                if link else html,
+                created_at=now,
                 external_id=item.key[:120],
                 original_author=None if claimed else item.author_label[:120])
     if verdict.visible:
@@ -150,9 +160,9 @@ def markdown_of(text: str) -> str:
     return "  \n".join(line.strip() for line in escaped.split("\n"))
 
 
-def with_original(body: str, url: str) -> str:
-    """The body, then a link to the original post (not screened: it is our own)."""
-    return f"{body}\n\n[{_('Original post')}]({url})" if url else body
+def original_link(url: str) -> str:
+    """The paragraph that links a post to its original (not screened: it is our own)."""
+    return f"[{_('Original post')}]({url})" if url else ""
 
 
 def thread_title(item: ExternalPost) -> str:

@@ -36,10 +36,12 @@ def on_accepted_changed(post: Post, **_data) -> None:
             services.mark_for_review(article.id, "accepted_changed")
 
 
-def on_source_hidden(post: Post, **_data) -> None:
+def on_source_hidden(post: Post, *, new: bool = False, **_data) -> None:
     """The question or the very answer an article was made from is no longer visible (held
     after an edit, rejected, spam): the article goes back to review, and the thread stops
-    being a promotion candidate."""
+    being a promotion candidate. A post held as it was written (``new``) is neither."""
+    if new:
+        return
     for article in _live_articles(post.thread_id):
         if post.is_opening or post.id == article.source_post_id:
             services.mark_for_review(article.id, "source_hidden")

@@ -35,7 +35,7 @@ def run_import(app, *args):
 
 
 def file_rows(path: Path) -> list[dict[str, str]]:
-    return [dict(element.attrib) for _event, element in iterparse(path)  # noqa: S314
+    return [dict(element.attrib) for _event, element in iterparse(path)
             if element.tag == "row"]
 
 

@@ -54,7 +54,7 @@ def assert_exactly_once(app, rule, fake_x, seed: int) -> None:
 def test_a_poller_killed_mid_page_and_restarted_loses_and_duplicates_nothing(
         x_app, rule, fake_x, tmp_path):
     seed = random.randrange(2**32)
-    print(f"kill timing seed: {seed}")  # noqa: T201 - rerun a failure with this seed
+    print(f"kill timing seed: {seed}")
     rng = random.Random(seed)
     fake_x.delay = 0.25
     fake_x.faults.extend(["slow"] * 400)  # every page takes a while: kills land mid-page
@@ -81,7 +81,7 @@ def test_a_poller_killed_mid_page_and_restarted_loses_and_duplicates_nothing(
 def test_two_runners_at_once_through_faults_store_each_post_once(x_app, rule, fake_x,
                                                                  tmp_path):
     seed = random.randrange(2**32)
-    print(f"fault order seed: {seed}")  # noqa: T201 - rerun a failure with this seed
+    print(f"fault order seed: {seed}")
     faults = ["500", "timeout", "malformed", "429"] * 3 + ["slow"] * 10 + [None] * 20
     random.Random(seed).shuffle(faults)
     fake_x.delay = 0.3

@@ -73,7 +73,7 @@ def test_question_detection_finds_at_least_what_question_marks_find_in_english()
     titles, answers = stack_exchange()
     ours, baseline = share(titles, enrich.looks_like_question), share(titles, has_question_mark)
     false_alarms = share(answers, enrich.looks_like_question)
-    print(f"SE titles taken as questions: {ours:.3f} (baseline '?': {baseline:.3f}); "  # noqa: T201
+    print(f"SE titles taken as questions: {ours:.3f} (baseline '?': {baseline:.3f}); "
           f"SE answers taken as questions: {false_alarms:.3f}")
     assert ours >= baseline
     assert false_alarms <= 0.15
@@ -83,7 +83,7 @@ def test_question_detection_in_italian():
     questions, sentences = squad_it()
     found, false_alarms = (share(questions, enrich.looks_like_question),
                            share(sentences, enrich.looks_like_question))
-    print(f"SQuAD-it questions found: {found:.3f}; statements taken as questions: "  # noqa: T201
+    print(f"SQuAD-it questions found: {found:.3f}; statements taken as questions: "
           f"{false_alarms:.3f}")
     assert found >= 0.95 and false_alarms <= 0.05
 
@@ -94,6 +94,6 @@ def test_language_detection_on_real_text():
     english = share(answers, lambda text: enrich.language(text) == "en")
     italian = share(questions + sentences, lambda text: enrich.language(text) == "it")
     short = share(titles, lambda text: enrich.language(text) == "en")
-    print(f"English answers {english:.3f}, Italian text {italian:.3f}, "  # noqa: T201
+    print(f"English answers {english:.3f}, Italian text {italian:.3f}, "
           f"short English titles {short:.3f}")
     assert english >= 0.98 and italian >= 0.98 and short >= 0.9

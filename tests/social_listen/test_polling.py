@@ -139,7 +139,7 @@ def test_a_rule_another_runner_holds_is_left_alone(x_app, rule, fake_x):
 
 def test_faults_in_random_order_lose_and_duplicate_nothing(x_app, rule, fake_x):
     seed = random.randrange(2**32)
-    print(f"fault order seed: {seed}")  # noqa: T201 - rerun a failure with this seed
+    print(f"fault order seed: {seed}")
     faults = ["429", "500", "timeout", "malformed", "not-a-page"] * 4 + [None] * 25
     random.Random(seed).shuffle(faults)
     fake_x.faults.extend(faults)

@@ -10,7 +10,7 @@ from app import events
 from app.accounts.models import User
 from app.extensions import db
 from community.models import Post, Source, Thread, Visibility
-from social_listen import polling, triage
+from social_listen import auto_import, polling, triage
 from social_listen.errors import ListeningError
 from social_listen.models import Mention, MentionStatus, SocialIdentity
 from tests.social_listen.conftest import make_rule
@@ -160,7 +160,7 @@ def test_auto_import_of_questions_imports_only_questions(x_app, staff):
     polled(x_app, rule)
 
     with x_app.app_context():
-        tally = triage.import_pending(rule.id)
+        tally = auto_import.import_pending(rule.id)
         imported = db.session.scalars(select(Mention).where(
             Mention.status == MentionStatus.IMPORTED)).all()
         assert tally.done == len(imported) > 0
@@ -172,8 +172,8 @@ def test_auto_import_of_all_is_idempotent(x_app, staff):
     polled(x_app, rule)
 
     with x_app.app_context():
-        triage.import_pending(rule.id)
-        again = triage.import_pending(rule.id)
+        auto_import.import_pending(rule.id)
+        again = auto_import.import_pending(rule.id)
         waiting = db.session.scalar(select(db.func.count()).select_from(Mention).where(
             Mention.status == MentionStatus.NEW))
         posts = db.session.scalar(select(db.func.count()).select_from(Post))
@@ -181,3 +181,27 @@ def test_auto_import_of_all_is_idempotent(x_app, staff):
             Mention.status == MentionStatus.IMPORTED))
     assert again.done == 0 and waiting == 0
     assert posts == imported
+
+
+def test_one_mention_that_fails_to_import_does_not_block_the_others(x_app, staff,
+                                                                   monkeypatch):
+    from community.importers import external
+
+    rule = make_rule(x_app, staff, import_policy="all")
+    polled(x_app, rule)
+    bad = mention_id(x_app, "1275653067283759104")
+    start_thread = external.start_thread
+
+    def breaks_on_one(item, **kwargs):
+        if item.key.endswith("1275653067283759104"):
+            raise RuntimeError("a bug that only this mention meets")
+        return start_thread(item, **kwargs)
+
+    monkeypatch.setattr(external, "start_thread", breaks_on_one)
+    with x_app.app_context():
+        tally = auto_import.import_pending(rule.id)
+        failed = db.session.get(Mention, bad)
+        waiting = db.session.scalar(select(db.func.count()).select_from(Mention).where(
+            Mention.status == MentionStatus.NEW, Mention.id != bad))
+    assert tally.failed == 1 and tally.done > 0 and waiting == 0
+    assert failed.import_attempts == 1 and "only this mention meets" in failed.import_error

@@ -124,7 +124,7 @@ def _handler(fake: FakeX):
         def log_message(self, *_args) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             if url.path != SEARCH_PATH:
                 return self._send(404, {"title": "Not Found Error"})
