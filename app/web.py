@@ -76,12 +76,21 @@ def safe_next_url(target: str | None, default: str | None = None) -> str:
     return fallback
 
 
+# Ids are INTEGER columns: 32 bits on PostgreSQL, which refuses a larger number in a
+# query with an error, where SQLite would just find nothing.
+MAX_ID = 2**31 - 1
+
+
+def is_id(value: int | None) -> bool:
+    return value is not None and 1 <= value <= MAX_ID
+
+
 class IdConverter(IntegerConverter):
-    """``<id:name>``: a positive database id. Numbers past a 64-bit integer are a 404,
-    not an overflow error from the database driver."""
+    """``<id:name>``: a positive database id. Numbers past what an id column holds are a
+    404, not an error from the database."""
 
     def __init__(self, url_map, *args, **kwargs) -> None:
-        super().__init__(url_map, *args, min=1, max=2**63 - 1, **kwargs)
+        super().__init__(url_map, *args, min=1, max=MAX_ID, **kwargs)
 
 
 def refuse_nul_characters() -> None:

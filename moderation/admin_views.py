@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from app.accounts import services as accounts
 from app.extensions import db
 from app.permissions import require
-from app.web import attach_error, page_number
+from app.web import attach_error, is_id, page_number
 from moderation import audit, tester, watched
 from moderation.forms import TesterForm, WordForm
 from moderation.models import WordAction
@@ -91,7 +91,7 @@ def _audit_filters() -> audit.Filters:
         until = until + timedelta(days=1) if until else None  # the whole last day
     except (ValueError, OverflowError):
         abort(400)
-    if target is not None and not 1 <= target < 2**63:
+    if target is not None and not is_id(target):
         abort(400)
     return audit.Filters(actor_id=actor.id if actor else None,
                          action=args.get("action", "")[:40],

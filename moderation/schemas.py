@@ -9,6 +9,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from app.api.schemas import UtcDateTime
+from app.web import MAX_ID
 from moderation.models import DecisionAction, FlagKind, ItemStatus
 
 
@@ -18,7 +19,7 @@ class PersonSchema(Schema):
 
 
 class NewFlagSchema(Schema):
-    post_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**63 - 1))
+    post_id = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_ID))
     kind = fields.Enum(FlagKind, by_value=True, required=True,
                        metadata={"description": "spam, rude, off_topic, duplicate or other"})
     message = fields.String(load_default="", validate=validate.Length(max=500),

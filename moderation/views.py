@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.permissions import can, require
-from app.web import attach_error, page_number, safe_next_url
+from app.web import attach_error, is_id, page_number, safe_next_url
 from community import queries
 from community.models import Category, Post
 from moderation import decisions, flags, queue, sanctions, trust
@@ -46,7 +46,7 @@ def _filters() -> queue.Filters:
         category = int(args["category"]) if args.get("category") else None
     except ValueError:
         abort(404)
-    if category is not None and not 1 <= category < 2**63:
+    if category is not None and not is_id(category):
         abort(404)
     return queue.Filters(status=status, reason=args.get("reason", "")[:40],
                          category_id=category, kind=args.get("kind", "")[:16],

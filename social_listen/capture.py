@@ -10,6 +10,7 @@ become :class:`SocialIdentity` rows, found or added in one query per page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -49,8 +50,6 @@ def store(rule: ListeningRule, items: list[Item]) -> Stored:
         index_elements=["source", "external_id"]).returning(Mention.id)
     stored.new = list(db.session.scalars(statement))
     stored.duplicates = len(rows) - len(stored.new)
-    if stored.new:
-        rule.mentions_total = ListeningRule.mentions_total + len(stored.new)
     return stored
 
 
@@ -95,7 +94,7 @@ def _row(rule: ListeningRule, item: Item, identity: SocialIdentity, blocked: set
         "source": rule.source, "external_id": item.external_id[:200], "rule_id": rule.id,
         "identity_id": identity.id, "conversation_id": conversation[:200],
         "in_reply_to": item.in_reply_to, "title": (item.title or "")[:300] or None,
-        "text": item.text, "url": item.url[:500], "language": language[:8],
+        "text": item.text, "url": web_url(item.url), "language": language[:8],
         "sentiment": round(mood, 3), "urgency": enrich.urgency(text, mood),
         "is_question": enrich.looks_like_question(text),
         "reach": item.author.followers or 0, "engagement": item.engagement,
@@ -103,6 +102,16 @@ def _row(rule: ListeningRule, item: Item, identity: SocialIdentity, blocked: set
         "captured_at": utcnow(), "status": MentionStatus.FILTERED if reason
         else MentionStatus.NEW, "filtered": reason, "import_attempts": 0,
     }
+
+
+def web_url(url: str) -> str:
+    """The original's address if it is a plain http(s) one, else "": a feed chooses its
+    entries' links, and a ``javascript:`` or ``data:`` one must never reach a page."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 500 \
+            or any(char.isspace() or char in '<>"\'' for char in url):
+        return ""
+    return url
 
 
 def _languages(rule: ListeningRule) -> set[str]:

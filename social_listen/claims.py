@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.clock import utcnow
@@ -46,8 +47,9 @@ def request_claim(member: User, handle: str) -> SocialIdentity:
 
 def pending() -> list[SocialIdentity]:
     return list(db.session.scalars(
-        select(SocialIdentity).where(SocialIdentity.claimed_by_id.is_not(None),
-                                     SocialIdentity.claim_confirmed_at.is_(None))
+        select(SocialIdentity).options(joinedload(SocialIdentity.claimed_by))
+        .where(SocialIdentity.claimed_by_id.is_not(None),
+               SocialIdentity.claim_confirmed_at.is_(None))
         .order_by(SocialIdentity.claim_requested_at)))
 
 
@@ -89,4 +91,6 @@ def _claimed(moderator: User, identity_id: int) -> SocialIdentity:
         raise ListeningError(_("There is no such claim."), status=404)
     if identity.claim_confirmed_at is not None:
         raise ListeningError(_("This claim was confirmed already."), status=409)
+    if identity.claimed_by_id == moderator.id:
+        raise ListeningError(_("Another moderator decides on your own claim."), status=403)
     return identity

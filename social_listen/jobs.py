@@ -19,8 +19,8 @@ def poll_due_rules() -> None:
 
 
 def _poll_and_import(rule_id: int) -> None:
-    polling.poll(rule_id)
-    auto_import.import_pending(rule_id)
+    if polling.poll(rule_id).polled:  # else another runner is at it, imports included
+        auto_import.import_pending(rule_id)
 
 
 def _record_failure(rule_id: int, error: str) -> None:

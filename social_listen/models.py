@@ -67,8 +67,10 @@ class ListeningRule(db.Model):
     resume_token: Mapped[str | None] = mapped_column(String(200))
     run_newest_id: Mapped[str | None] = mapped_column(String(40))
     next_poll_at: Mapped[datetime | None]
-    # A runner holds the rule until then: a second runner leaves it alone.
+    # A runner holds the rule until then (its ``lease`` token is on the row): a second
+    # runner leaves it alone, and a runner that lost it can no longer write.
     polling_until: Mapped[datetime | None]
+    lease: Mapped[str | None] = mapped_column(String(16))
     last_polled_at: Mapped[datetime | None]
     last_success_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)

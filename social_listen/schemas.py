@@ -6,11 +6,12 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from app.api.schemas import UtcDateTime
+from app.web import MAX_ID
 from social_listen.models import ImportPolicy, MentionStatus, SourceKind
 from social_listen.queries import MOODS, SORTS
 from social_listen.services import POLL_MINUTES
 
-ID = validate.Range(min=1, max=2**63 - 1)
+ID = validate.Range(min=1, max=MAX_ID)
 
 
 class ListeningRuleInputSchema(Schema):

@@ -19,6 +19,7 @@ from app.accounts.models import User
 from app.extensions import db
 from app.permissions import can
 from app.text import forbidden_characters
+from app.web import is_id
 from community.models import Category
 from social_listen import policy, xquery
 from social_listen.errors import ListeningError
@@ -69,7 +70,7 @@ def set_active(actor: User, rule: ListeningRule, active: bool) -> ListeningRule:
 
 def _save(rule: ListeningRule, values: RuleFields, *, new: bool) -> ListeningRule:
     cleaned = clean(values)
-    if db.session.get(Category, cleaned.category_id) is None:
+    if not is_id(cleaned.category_id) or db.session.get(Category, cleaned.category_id) is None:
         raise ListeningError(_("Choose the category imported threads go to."),
                              field="category_id")
     _check_unique_name(cleaned.name, None if new else rule.id)
@@ -117,7 +118,7 @@ def clean(values: RuleFields) -> RuleFields:
             raise ListeningError(_("Remove the invisible characters from this list."),
                                  field=field_name)
     return RuleFields(
-        name=name, source=values.source, query=query, category_id=int(values.category_id),
+        name=name, source=values.source, query=query, category_id=_number(values.category_id),
         languages=", ".join(dict.fromkeys(languages)),
         excluded_accounts="\n".join(policy.split_list(values.excluded_accounts)),
         blocked_words="\n".join(policy.split_list(values.blocked_words)),

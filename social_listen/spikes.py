@@ -5,9 +5,10 @@ Peerdesk heard them: a new rule's first poll brings days of posts at once, and t
 backlog, not a spike. A spike starts when the last hour's mentions reach
 ``LISTEN_SPIKE_FACTOR`` times the rule's mean hourly volume over the 7 days before (and
 at least ``LISTEN_SPIKE_MIN_MENTIONS``, so three posts after a quiet week are not an
-alarm); it ends when the hour falls below that again. Each spike is one
-:class:`SpikeAlert`: one notice in the staff pages while it lasts, one e-mail to each
-moderator, agent and admin when it starts.
+alarm); filtered mentions (bots, blocked words) are not counted. It ends when the hour
+falls below that again, or the rule is paused. Each spike is one :class:`SpikeAlert`: one
+notice in the staff pages while it lasts, one e-mail to each moderator, agent and admin
+when it starts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import datetime, timedelta
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app import mail
 from app.accounts.models import Role, User
@@ -41,8 +42,8 @@ class Volume:
 def volume(rule_id: int, now: datetime) -> Volume:
     def count(start: datetime, end: datetime) -> int:
         return db.session.scalar(select(func.count()).select_from(Mention).where(
-            Mention.rule_id == rule_id, Mention.posted_at > start,
-            Mention.posted_at <= end)) or 0
+            Mention.rule_id == rule_id, Mention.filtered.is_(None),
+            Mention.posted_at > start, Mention.posted_at <= end)) or 0
 
     return Volume(count(now - HOUR, now), count(now - HOUR - WINDOW, now - HOUR) / (7 * 24))
 
@@ -70,6 +71,10 @@ def check(now: datetime | None = None) -> list[SpikeAlert]:
             alert.count = max(alert.count, heard.last_hour)
         elif alert is not None:
             alert.ended_at = now
+    db.session.execute(update(SpikeAlert).where(
+        SpikeAlert.ended_at.is_(None), SpikeAlert.rule_id.in_(
+            select(ListeningRule.id).where(ListeningRule.active.is_(False))))
+        .values(ended_at=now))  # a paused rule hears nothing: its spike is over
     db.session.commit()
     for alert in started:
         _email_staff(alert)

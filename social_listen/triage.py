@@ -23,13 +23,15 @@ import hashlib
 from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from app import events
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db, locked
 from app.permissions import can
+from app.web import is_id
 from community import rules as forum_rules
 from community.importers import external
 from community.importers.services import inactive_account
@@ -51,8 +53,13 @@ def import_mention(mention_id: int, actor: User | None = None,
     """The mention as a post: a new thread, or a reply in its conversation's thread."""
     if actor is not None and not can(actor, "listening.triage"):
         raise ListeningError(_("You are not allowed to triage mentions."), status=403)
-    mention, written = write_import(mention_id, actor, category_id)
-    db.session.commit()
+    try:
+        mention, written = write_import(mention_id, actor, category_id)
+        db.session.commit()
+    except IntegrityError:  # another import opened the conversation's thread meanwhile
+        db.session.rollback()
+        mention, written = write_import(mention_id, actor, category_id)
+        db.session.commit()
     if written is not None:
         announce_import(mention, written, actor)
     return mention
@@ -70,10 +77,14 @@ def write_loaded_import(mention: Mention, actor: User | None = None,
                         threads: dict[str, Thread | None] | None = None,
                         ) -> tuple[Mention, external.Written | None]:
     """:func:`write_import` of a mention the caller has read and locked; ``threads`` are
-    conversation threads the caller has looked up already (by key), kept up to date."""
-    if mention.status == MentionStatus.IMPORTED:
+    conversation threads the caller has looked up already (by key), kept up to date. An
+    automatic import (no ``actor``) takes only a mention still waiting in the inbox: one
+    a moderator has just ignored, or whose author was blocked, stays as it is."""
+    if mention.status == MentionStatus.IMPORTED or (
+            actor is None and mention.status != MentionStatus.NEW):
         return mention, None
-    category = db.session.get(Category, category_id or mention.rule.category_id)
+    wanted = category_id or mention.rule.category_id
+    category = db.session.get(Category, wanted) if is_id(wanted) else None
     if category is None:
         raise ListeningError(_("There is no such category."), field="category")
     written = _write(mention, category, account, {} if threads is None else threads)
@@ -152,29 +163,40 @@ def _write(mention: Mention, category: Category, account: User | None,
 
 
 def conversation_key(mention: Mention) -> str:
+    """At most 100 characters, leaving room for ":<mention id>" after a closing."""
     return key_for(mention.source,
-                   f"conversation:{mention.conversation_id or mention.external_id}")
+                   f"conversation:{mention.conversation_id or mention.external_id}", 100)
 
 
 def _conversation_thread(mention: Mention, threads: dict[str, Thread | None],
                          ) -> tuple[Thread | None, str]:
-    """The open thread of the mention's conversation, or None and the key a new one gets."""
-    conversation = mention.conversation_id or mention.external_id
+    """The open thread of the mention's conversation, or None and the key a new one gets.
+    A conversation whose thread was closed goes on in a new thread, which the mentions
+    after it join."""
     key = conversation_key(mention)
     if key not in threads:
-        threads[key] = db.session.scalar(select(Thread).where(Thread.external_id == key))
+        threads[key] = _open_thread_of(key)
     thread = threads[key]
-    if thread is None:
-        return None, key
-    if thread.status in forum_rules.READ_ONLY:
-        return None, key_for(mention.source, f"conversation:{conversation}:{mention.external_id}")
-    return thread, key
+    if thread is not None:
+        return thread, key
+    taken = db.session.scalar(select(Thread.id).where(Thread.external_id == key))
+    return None, key if taken is None else f"{key}:{mention.id}"
 
 
-def key_for(source: str, external_id: str) -> str:
-    """A key of at most 120 characters: feeds' entry ids can be long URLs."""
+def _open_thread_of(key: str) -> Thread | None:
+    """The newest thread of a conversation (its key, or a later one after a closing)
+    that still takes replies."""
+    candidates = db.session.scalars(select(Thread).where(or_(
+        Thread.external_id == key, Thread.external_id.startswith(f"{key}:", autoescape=True)))
+        .order_by(Thread.id.desc()).limit(5))
+    return next((thread for thread in candidates
+                 if thread.status not in forum_rules.READ_ONLY), None)
+
+
+def key_for(source: str, external_id: str, limit: int = 120) -> str:
+    """A key of at most ``limit`` characters: feeds' entry ids can be long URLs."""
     key = f"{source}:{external_id}"
-    if len(key) <= 120:
+    if len(key) <= limit:
         return key
     return f"{source}:sha256:{hashlib.sha256(external_id.encode()).hexdigest()}"
 

@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.permissions import require
-from app.web import attach_error, safe_next_url
+from app.web import attach_error, is_id, safe_next_url
 from community.models import Category, Post
 from social_listen import claims, queries, replies, triage
 from social_listen.errors import ListeningError
@@ -43,7 +43,7 @@ def _filters() -> queries.Filters:
         rule_id = int(args["rule"]) if args.get("rule") else None
     except ValueError:
         abort(404)
-    if rule_id is not None and not 1 <= rule_id < 2**63:
+    if rule_id is not None and not is_id(rule_id):
         abort(404)
     return queries.Filters(
         status=status, rule_id=rule_id, language=args.get("language", "")[:8],

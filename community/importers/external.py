@@ -35,8 +35,10 @@ from community import notifications, rules, visibility
 from community.importers.gate import ImportGate
 from community.models import Category, Post, Source, Thread, ThreadKind, Visibility
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
-LINK = re.compile(r"(https?://[^\s<>\"]+)")
+# Every ASCII punctuation character can be escaped in CommonMark; escaping them all
+# leaves no way for a post's text to become markup (links, images, headings, HTML).
+MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+LINK = re.compile(r"(https?://[^\s<>\"]*[^\s<>\".,;:!?)'\]])")
 LEADING_HANDLES = re.compile(r"^(?:\s*[@\uff20]\w+)+\s*")
 
 
@@ -155,14 +157,14 @@ def markdown_of(text: str) -> str:
     forbidden = set(forbidden_characters(text, multiline=True))
     cleaned = "".join(char for char in text if char not in forbidden).strip()
     parts = LINK.split(cleaned)
-    escaped = "".join(part if index % 2 else MARKDOWN_SPECIAL.sub(r"\\\1", part)
+    escaped = "".join(f"<{part}>" if index % 2 else MARKDOWN_SPECIAL.sub(r"\\\1", part)
                       for index, part in enumerate(parts))
     return "  \n".join(line.strip() for line in escaped.split("\n"))
 
 
 def original_link(url: str) -> str:
     """The paragraph that links a post to its original (not screened: it is our own)."""
-    return f"[{_('Original post')}]({url})" if url else ""
+    return f"[{_('Original post')}](<{url}>)" if LINK.fullmatch(url or "") else ""
 
 
 def thread_title(item: ExternalPost) -> str:

@@ -37,6 +37,7 @@ def upgrade():
     sa.Column('run_newest_id', sa.String(length=40), nullable=True),
     sa.Column('next_poll_at', sa.DateTime(), nullable=True),
     sa.Column('polling_until', sa.DateTime(), nullable=True),
+    sa.Column('lease', sa.String(length=16), nullable=True),
     sa.Column('last_polled_at', sa.DateTime(), nullable=True),
     sa.Column('last_success_at', sa.DateTime(), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),

@@ -82,6 +82,10 @@ class InvalidToken(Refused):
     """A pagination token the network no longer accepts: start the run again."""
 
 
+class CheckpointTooOld(Refused):
+    """The checkpoint is older than the network searches (X: 7 days): give it up."""
+
+
 class Source(Protocol):
     def fetch(self, query: str, since_id: str | None, token: str | None) -> Page: ...
 

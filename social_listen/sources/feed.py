@@ -85,9 +85,15 @@ def _item(entry, host: str, language: str | None) -> Item | None:
 
 
 def _time(parsed) -> datetime | None:
+    """The entry's date, never later than now: a feed that dates an entry in the future
+    must not move the checkpoint past the entries still to come."""
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    try:
+        moment = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+    return min(moment, datetime.now(UTC))
 
 
 def _parse_checkpoint(value: str | None) -> datetime | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import UTC, datetime
 
 import requests
@@ -26,6 +27,7 @@ from requests.adapters import HTTPAdapter
 
 from social_listen.sources import (
     Author,
+    CheckpointTooOld,
     InvalidToken,
     Item,
     Page,
@@ -35,6 +37,7 @@ from social_listen.sources import (
 )
 
 TWEEPY_HOST = "https://api.twitter.com"
+TWEET_ID = re.compile(r"^[0-9]{1,20}$")
 EXPANSIONS = ["author_id", "referenced_tweets.id"]
 TWEET_FIELDS = ["author_id", "conversation_id", "created_at", "lang", "public_metrics",
                 "referenced_tweets", "in_reply_to_user_id"]
@@ -95,8 +98,14 @@ class XSource:
         except tweepy.TwitterServerError as error:
             raise Unavailable(f"X answered {_status(error)}: {error}") from error
         except tweepy.BadRequest as error:
-            if token and any("token" in message.lower() for message in error.api_messages):
+            messages = " ".join(error.api_messages).lower()
+            if token and "token" in messages:
                 raise InvalidToken(f"X no longer accepts the page token: {error}") from error
+            if since_id and "since_id" in messages:
+                raise CheckpointTooOld(
+                    "X searches the last 7 days only: the rule's checkpoint was older, so "
+                    "posts from before that could not be heard; listening starts afresh "
+                    f"({error})") from error
             raise Refused(f"X refused the query (400): {error}") from error
         except tweepy.HTTPException as error:
             raise Refused(f"X answered {_status(error)}: {error}") from error
@@ -114,10 +123,21 @@ def parse_page(body: object, wait_until: datetime | None = None) -> Page:
     if not isinstance(data, list):
         raise Unavailable("X sent a page whose data is not a list")
     items = [item for entry in data if (item := _item(entry, users)) is not None]
-    newest = meta.get("newest_id")
-    return Page(items=items, next_token=meta.get("next_token") or None,
-                newest_id=str(newest) if newest else _newest(items),
+    token = meta.get("next_token")
+    return Page(items=items, next_token=str(token)[:200] if token else None,
+                newest_id=_checkpoint(meta.get("newest_id"), items),
                 wait_until=wait_until, malformed=len(data) - len(items))
+
+
+def _checkpoint(claimed: object, items: list[Item]) -> str | None:
+    """The page's newest id, as far as the page shows it: ``meta.newest_id`` is taken
+    only if it is a number no larger than the newest post on the page (a bad value would
+    move the checkpoint past posts never fetched)."""
+    heard = _newest(items)
+    value = str(claimed) if claimed is not None else ""
+    if heard is None or not TWEET_ID.match(value) or int(value) > int(heard):
+        return heard
+    return value
 
 
 def _list(container: object, key: str) -> list:
@@ -126,7 +146,7 @@ def _list(container: object, key: str) -> list:
 
 
 def _item(entry: object, users: dict) -> Item | None:
-    if not isinstance(entry, dict) or not str(entry.get("id", "")).isdigit():
+    if not isinstance(entry, dict) or not TWEET_ID.match(str(entry.get("id", ""))):
         return None
     tweet_id = str(entry["id"])
     user = users.get(entry.get("author_id")) or {}

@@ -154,3 +154,18 @@ def test_faults_in_random_order_lose_and_duplicate_nothing(x_app, rule, fake_x):
     with x_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Mention)) == len(set(ids))
     assert reload(x_app, rule).since_id == fake_x.newest_id(), f"seed {seed}"
+
+
+def test_each_new_mention_is_announced_once(x_app, rule, fake_x):
+    from app import events
+
+    heard = []
+
+    def receiver(mention, **_data):
+        heard.append(mention.external_id)
+
+    with events.mention_captured.connected_to(receiver):
+        poll(x_app, rule)
+        poll(x_app, rule)
+
+    assert sorted(heard) == sorted(fake_x.expected_ids())

@@ -63,6 +63,7 @@ class FakeX:
         self.users = users or {}
         self.faults: deque = deque()
         self.delay = delay
+        self.oldest_since_id: int | None = None  # X refuses an older since_id (7 days)
         self.requests = 0
         self.answered: list[str] = []  # the fault (or "ok") each request got
         self.lock = threading.Lock()
@@ -131,6 +132,16 @@ def _handler(fake: FakeX):
             if not self.headers.get("Authorization", "").startswith("Bearer "):
                 return self._send(401, json.loads(
                     (FIXTURES / "errors" / "401_unauthorized.json").read_text()))
+            since = (parse_qs(url.query).get("since_id") or [None])[0]
+            if fake.oldest_since_id and since and int(since) < fake.oldest_since_id:
+                return self._send(400, {"errors": [{"parameters": {"since_id": [since]},
+                                                    "message": f"Invalid 'since_id':'{since}'. "
+                                                    "'since_id' must be a tweet id created "
+                                                    "after the start of the search window."}],
+                                        "title": "Invalid Request", "detail": "One or more "
+                                        "parameters to your request was invalid.",
+                                        "type": "https://api.twitter.com/2/problems/"
+                                        "invalid-request"})
             fault = fake.next_fault()
             if fault == "429":
                 body = json.loads((FIXTURES / "errors" / "429_too_many_requests.json")
