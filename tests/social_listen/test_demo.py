@@ -41,3 +41,18 @@ def test_without_recordings_the_demo_says_why_it_skipped(app, tmp_path):
         demo.seed_accounts()
 
         assert listening_demo.seed_listening().startswith("skipped")
+
+
+def test_the_demo_moderator_has_approved_the_imported_conversation(app):
+    from community.models import Visibility
+    from moderation import demo as moderation_demo
+
+    app.config["LISTEN_DEMO_RESPONSES"] = str(FIXTURES)
+    with app.app_context():
+        demo.seed_accounts()
+        listening_demo.seed_listening()
+
+        moderation_demo.approve_social_imports()
+
+        thread = db.session.scalar(select(Thread).where(Thread.source == "social"))
+        assert {post.visibility for post in thread.posts} == {Visibility.VISIBLE}
