@@ -68,3 +68,12 @@ def locked(statement):
         if not driver.in_transaction:  # already writing means already holding the lock
             connection.exec_driver_sql("BEGIN IMMEDIATE")
     return statement.with_for_update()
+
+
+def insert(model):
+    """An INSERT for ``model`` that can say what to do on a conflict (``ON CONFLICT``):
+    both databases have it, through their own dialect's ``insert``."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = db.session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, insert
 from app.text import words_of_html
 from community.models import Post, Visibility
 from moderation import limits, spam, trust
@@ -114,8 +113,6 @@ def _upsert(corpus: str, counts: dict[str, spam.Counts]) -> None:
     """Add counts to the corpus's rows, creating missing ones, in one statement."""
     if not counts:
         return
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(SpamToken)
     statement = statement.on_conflict_do_update(
         index_elements=[SpamToken.corpus, SpamToken.token],

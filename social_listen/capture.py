@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, insert
 from social_listen import enrich, policy
 from social_listen.models import (
     ListeningRule,
@@ -46,16 +45,11 @@ def store(rule: ListeningRule, items: list[Item]) -> Stored:
     conversations = _conversations(rule, unique)
     rows = [_row(rule, item, identities[item.author.external_id], blocked,
                  conversations[item.external_id]) for item in unique]
-    statement = _insert().values(rows).on_conflict_do_nothing(
+    statement = insert(Mention).values(rows).on_conflict_do_nothing(
         index_elements=["source", "external_id"]).returning(Mention.id)
     stored.new = list(db.session.scalars(statement))
     stored.duplicates = len(rows) - len(stored.new)
     return stored
-
-
-def _insert():
-    dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Mention)
 
 
 def _unique(items: list[Item]) -> list[Item]:
@@ -132,7 +126,7 @@ def _identities(rule: ListeningRule, authors: list[Author]) -> dict[str, SocialI
     missing = [key for key in wanted if key not in found]
     if missing:
         db.session.execute(
-            _identity_insert().values([_identity_row(rule, wanted[key]) for key in missing])
+            insert(SocialIdentity).values([_identity_row(rule, wanted[key]) for key in missing])
             .on_conflict_do_nothing(index_elements=["source", "external_id"]))
         found.update({identity.external_id: identity for identity in db.session.scalars(
             select(SocialIdentity).where(SocialIdentity.source == rule.source,
@@ -140,11 +134,6 @@ def _identities(rule: ListeningRule, authors: list[Author]) -> dict[str, SocialI
     for key, identity in found.items():
         _refresh(identity, wanted[key])
     return {author.external_id: found[author.external_id[:120]] for author in authors}
-
-
-def _identity_insert():
-    dialect = db.session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(SocialIdentity)
 
 
 def _identity_row(rule: ListeningRule, author: Author) -> dict:
