@@ -77,3 +77,12 @@ def insert(model):
 
     dialect = db.session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
+def string_enum(kind, name: str, length: int = 16):
+    """A column of a ``StrEnum``'s values, stored as text with a CHECK constraint (no
+    native enum type: adding a value is then a plain migration on both databases)."""
+    from sqlalchemy import Enum
+
+    return Enum(kind, name=name, native_enum=False, create_constraint=True, length=length,
+                values_callable=lambda members: [member.value for member in members])

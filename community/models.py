@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from sqlalchemy import (
     Column,
-    Enum,
     ForeignKey,
     Index,
     String,
@@ -24,12 +23,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, string_enum
 
-
-def _enum(kind: type[StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, create_constraint=True, length=16,
-                values_callable=lambda members: [member.value for member in members])
+_enum = string_enum
 
 
 class ThreadKind(StrEnum):

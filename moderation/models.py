@@ -17,14 +17,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, string_enum
 from community.models import Post
 from moderation.words import WordAction
 
 
 def _enum(kind: type[StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, create_constraint=True, length=20,
-                values_callable=lambda members: [member.value for member in members])
+    return string_enum(kind, name, length=20)
 
 
 # --- trust ----------------------------------------------------------------------------

@@ -11,17 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import db, string_enum
 
-
-def _enum(kind: type[StrEnum], name: str) -> Enum:
-    return Enum(kind, name=name, native_enum=False, create_constraint=True, length=16,
-                values_callable=lambda members: [member.value for member in members])
+_enum = string_enum
 
 
 class SourceKind(StrEnum):
