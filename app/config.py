@@ -37,6 +37,8 @@ class Defaults:
     BASE_URL: str | None = None
     SQLALCHEMY_DATABASE_URI: str | None = None  # default: SQLite in the instance folder
     SQLITE_BUSY_TIMEOUT_MS = 5000
+    # NORMAL: safe from a crashed process, not from a power cut; FULL: an fsync per commit.
+    SQLITE_SYNCHRONOUS = "NORMAL"
 
     PACKAGES = ("community", "moderation", "social_listen", "escalate")
     HOME_ENDPOINT = "community.home"

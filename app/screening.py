@@ -20,6 +20,10 @@ Before committing, the service calls :func:`keep` with the written post's id: th
 ``keep`` hook writes its review-queue row in the same transaction, so a held post never
 exists without the item a moderator will see. :func:`screen` with ``dry_run`` runs the
 very same checks for the staff tester and the API without counting anything.
+
+An import writes hundreds of posts in one transaction: :func:`screen_all` and
+:func:`keep_written` are the same two steps for a batch, so a screen can read what it
+needs once for all of them (the classifier's token counts, the queue's rows).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import Flask, current_app
 
@@ -105,17 +109,35 @@ class Verdict:
 
 Screen = Callable[[Submission], Verdict | None]
 Keeper = Callable[[Verdict, Submission, int], None]
+BatchScreen = Callable[[list[Submission]], list[Verdict | None]]
+BatchKeeper = Callable[[list[tuple[Verdict, Submission, "PostRef"]]], None]
+
+
+class PostRef(NamedTuple):
+    """A post just written by a batch, as its keeper needs it (no object loaded)."""
+
+    id: int
+    author_id: int
+    thread_id: int
+    category_id: int
 
 
 @dataclass
 class _Registered:
     screen: Screen
     keep: Keeper | None
+    screen_all: BatchScreen | None = None
+    keep_written: BatchKeeper | None = None
 
 
-def register(app: Flask, screen: Screen, keep: Keeper | None = None) -> None:
-    """Add a screen (and the hook that records its queue rows) for this app."""
-    app.extensions.setdefault("peerdesk_screens", []).append(_Registered(screen, keep))
+def register(app: Flask, screen: Screen, keep: Keeper | None = None, *,
+             screen_all: BatchScreen | None = None,
+             keep_written: BatchKeeper | None = None) -> None:
+    """Add a screen (and the hook that records its queue rows) for this app; the batch
+    versions are optional (without them a batch is screened and kept one post at a
+    time)."""
+    app.extensions.setdefault("peerdesk_screens", []).append(
+        _Registered(screen, keep, screen_all, keep_written))
 
 
 def _registered() -> list[_Registered]:
@@ -133,6 +155,20 @@ def screen(submission: Submission) -> Verdict:
         merged = merge(merged, verdict)
         if merged.refused:
             break
+    return merged
+
+
+def screen_all(submissions: list[Submission]) -> list[Verdict]:
+    """:func:`screen` of each submission, in order (a batch: an import's posts)."""
+    merged = [Verdict() for _submission in submissions]
+    for registered in _registered():
+        waiting = [index for index, verdict in enumerate(merged) if not verdict.refused]
+        batch = [submissions[index] for index in waiting]
+        verdicts = registered.screen_all(batch) if registered.screen_all else \
+            [registered.screen(submission) for submission in batch]
+        for index, verdict in zip(waiting, verdicts, strict=True):
+            if verdict is not None:
+                merged[index] = merge(merged[index], verdict)
     return merged
 
 
@@ -157,3 +193,14 @@ def keep(verdict: Verdict, submission: Submission, post_id: int) -> None:
     for registered in _registered():
         if registered.keep is not None:
             registered.keep(verdict, submission, post_id)
+
+
+def keep_written(kept: list[tuple[Verdict, Submission, PostRef]]) -> None:
+    """:func:`keep` for a batch of posts written in this transaction, which no screen has
+    kept before."""
+    for registered in _registered():
+        if registered.keep_written is not None:
+            registered.keep_written(kept)
+        elif registered.keep is not None:
+            for verdict, submission, post in kept:
+                registered.keep(verdict, submission, post.id)

@@ -125,6 +125,9 @@ def words_of_html(stored_html: str) -> str:
 # Line and paragraph separators end a line as surely as "\n" does.
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _KEPT_IN_BODIES = frozenset("\n\t")
+# Every character forbidden_characters may find: controls (Cc), surrogates (Cs), breaks.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_SUSPECT_IN_BODY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def forbidden_characters(text: str, *, multiline: bool) -> list[str]:
@@ -137,6 +140,8 @@ def forbidden_characters(text: str, *, multiline: bool) -> list[str]:
     Returns each offending character once, in order of appearance.
     """
     found: list[str] = []
+    if not (_SUSPECT_IN_BODY if multiline else _SUSPECT).search(text):  # almost every text
+        return found
     for char in text:
         category = unicodedata.category(char)
         bad = (category in ("Cc", "Cs") or (not multiline and char in _LINE_BREAKS)) and not (

@@ -99,7 +99,11 @@ def count() -> int:
     return db.session.scalar(select(func.count()).select_from(Thread)) or 0
 
 
-def _thread_changed(sender, **_data) -> None:
+def _thread_changed(sender, *, new: bool = False, **_data) -> None:
+    """A post held as it was written (``content_held`` with ``new``) changes no document:
+    a thread's document holds only what readers can see."""
+    if new:
+        return
     thread_id = sender.id if isinstance(sender, Thread) else sender.thread_id
     search.update("thread", [thread_id])
 

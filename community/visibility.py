@@ -18,6 +18,7 @@ listen to.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -74,18 +75,35 @@ def signal_for(change_: Change) -> NamedSignal | None:
 
 def counted(post: Post, now: datetime) -> None:
     """A post readers can now see: it counts in its thread (and a question in its area)."""
-    post.published_at = post.published_at or now
-    thread = post.thread
-    if post.is_opening:
-        db.session.execute(Category.__table__.update()
-                           .where(Category.id == thread.category_id)
-                           .values(thread_count=Category.thread_count + 1))
-        return
-    thread.reply_count = Thread.reply_count + 1
-    thread.last_activity_at = now
-    thread.last_poster_id = post.author_id
-    if post.author_id != thread.author_id and thread.answered_at is None:
-        thread.answered_at = now
+    counted_all([post], now)
+
+
+def counted_all(posts: list[Post], now: datetime) -> None:
+    """:func:`counted` for a batch (an import's): one statement per area and per thread,
+    however many of its posts the batch holds."""
+    opened: Counter[int] = Counter()
+    replies: dict[Thread, list[Post]] = {}
+    for post in posts:
+        post.published_at = post.published_at or now
+        if post.is_opening:
+            opened[post.thread.category_id] += 1
+        else:
+            replies.setdefault(post.thread, []).append(post)
+    questions_counted(opened)
+    for thread, added in replies.items():
+        thread.reply_count = Thread.reply_count + len(added)
+        thread.last_activity_at = now
+        thread.last_poster_id = added[-1].author_id
+        if thread.answered_at is None and any(post.author_id != thread.author_id
+                                              for post in added):
+            thread.answered_at = now
+
+
+def questions_counted(opened: Counter[int]) -> None:
+    """New visible questions, by area id, counted in their areas."""
+    for category_id, number in opened.items():
+        db.session.execute(Category.__table__.update().where(Category.id == category_id)
+                           .values(thread_count=Category.thread_count + number))
 
 
 def _uncounted(post: Post) -> None:

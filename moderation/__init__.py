@@ -39,7 +39,8 @@ def init_app(app: Flask) -> None:
     )
 
     settings.init_app(app)
-    gate.register(app, screening.screen, queue.keep)
+    gate.register(app, screening.screen, queue.keep, screen_all=screening.screen_all,
+                  keep_written=queue.keep_written)
     app.register_blueprint(views.bp)
     api.init_app(app)
     receivers.init_app()

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import g, has_request_context
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
-from app.screening import Reason, Submission, Verdict
+from app.screening import PostRef, Reason, Submission, Verdict
 from community.models import Post, Thread, Visibility
 from moderation import rules
 from moderation.models import (
@@ -49,6 +49,30 @@ def keep(verdict: Verdict, submission: Submission, post_id: int) -> None:
     item = enqueue(post, reasons, kind=ItemKind(submission.kind), source=submission.source)
     if item is not None and verdict.spam_score is not None:
         item.spam_score = verdict.spam_score
+
+
+def keep_written(kept: list[tuple[Verdict, Submission, PostRef]]) -> None:
+    """:func:`keep` for posts just written in this transaction (an import's batch): none
+    has an item yet, so their items and reasons go in two multi-row INSERTs."""
+    now = utcnow()
+    queued = [(verdict, submission, post) for verdict, submission, post in kept
+              if verdict.queued]
+    if not queued:
+        return
+    items = ReviewItem.__table__  # Core, and ids matched by post: see external._inserted
+    result = db.session.execute(insert(items).returning(items.c.post_id, items.c.id), [
+        {"post_id": post.id, "author_id": post.author_id, "thread_id": post.thread_id,
+         "category_id": post.category_id, "kind": ItemKind(submission.kind),
+         "source": submission.source, "status": ItemStatus.PENDING, "queued_at": now,
+         "created_at": now, "spam_score": verdict.spam_score,
+         "score": rules.queue_score([reason.score for reason in verdict.reasons])}
+        for verdict, submission, post in queued])
+    item_ids = {post_id: ident for post_id, ident in result.all()}
+    rows = [{"item_id": item_ids[post.id], "key": _key(reason), "code": reason.code,
+             "detail": reason.detail[:200], "score": reason.score, "created_at": now}
+            for verdict, _submission, post in queued for reason in verdict.reasons]
+    if rows:
+        db.session.execute(insert(ReviewReason.__table__), rows)
 
 
 def enqueue(post: Post, reasons: list[Reason], *, kind: ItemKind, source: str = "web",

@@ -20,6 +20,8 @@ moderator reads in the queue. ``keep`` writes the queue row (``moderation.queue`
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -37,7 +39,7 @@ WORD_SCORES = {WordAction.REQUIRE_APPROVAL: 2.0, WordAction.FLAG: 1.0}
 
 def screen(submission: Submission) -> Verdict | None:
     author = submission.author
-    if author is not None and is_staff(author):
+    if _is_staff(submission):
         return None
     if submission.source in ("import", "social"):
         return _imported(submission)
@@ -61,15 +63,36 @@ def screen(submission: Submission) -> Verdict | None:
     return verdict
 
 
-def _imported(submission: Submission) -> Verdict:
+def _imported(submission: Submission, scored: Scored | None = None) -> Verdict:
     policy = setting("IMPORT_POLICY").get(submission.source, "screen")
     if policy == "hold":
         return Verdict(Action.HOLD, [Reason("import_policy", submission.source, 1.0)],
                        message=_("Imported posts wait for a moderator."))
     verdict = _words(submission, imported=True)
     if policy == "screen":
-        verdict = merge(verdict, _spam(submission, 0, None))
+        verdict = merge(verdict, _spam(submission, 0, None, scored))
     return verdict
+
+
+def screen_all(submissions: list[Submission]) -> list[Verdict | None]:
+    """:func:`screen` of a batch (an import's): the same verdicts, with the classifier's
+    token counts read once for the whole batch."""
+    spam_checked = [_spam_checked_import(submission) for submission in submissions]
+    found = [_spam_tokens(submission, 0, None) if checked else None
+             for submission, checked in zip(submissions, spam_checked, strict=True)]
+    scores = iter(spam_model.score_all([tokens for _links, tokens in filter(None, found)]))
+    return [_imported(submission, Scored(*links_and_tokens, next(scores)))
+            if links_and_tokens is not None else screen(submission)
+            for submission, links_and_tokens in zip(submissions, found, strict=True)]
+
+
+def _spam_checked_import(submission: Submission) -> bool:
+    return submission.source in ("import", "social") and not _is_staff(submission) and \
+        setting("IMPORT_POLICY").get(submission.source, "screen") == "screen"
+
+
+def _is_staff(submission: Submission) -> bool:
+    return submission.author is not None and is_staff(submission.author)
 
 
 def _silenced(author) -> Verdict:
@@ -121,13 +144,22 @@ def _word_verdict(match: Match, imported: bool) -> Verdict:
 # --- spam -----------------------------------------------------------------------------
 
 
-def _spam(submission: Submission, level: int, facts: limits.Facts | None) -> Verdict:
-    """The spam rules and the classifier, as one verdict."""
-    links = limits.links_of(submission.html)
-    author = spam.AuthorFacts(trust_level=level, account_age_days=facts.age_days,
-                              published_posts=facts.published) if facts else None
-    tokens = spam.features(words_of_html(submission.html), title=submission.title,
-                           links=links, author=author)
+class Scored(NamedTuple):
+    """A post's links and tokens, and the classifier's probability, found beforehand."""
+
+    links: list[str]
+    tokens: list[str]
+    probability: float | None
+
+
+def _spam(submission: Submission, level: int, facts: limits.Facts | None,
+          scored: Scored | None = None) -> Verdict:
+    """The spam rules and the classifier, as one verdict (``scored`` when the caller has
+    scored the post already, as :func:`screen_all` does for a batch)."""
+    if scored is None:
+        links, tokens = _spam_tokens(submission, level, facts)
+        scored = Scored(links, tokens, spam_model.score(tokens))
+    links, tokens, probability = scored
     reasons = _spam_rules(submission, links, tokens, facts)
     points = sum(reason.score for reason in reasons)
     verdict = Verdict(reasons=reasons)
@@ -135,7 +167,6 @@ def _spam(submission: Submission, level: int, facts: limits.Facts | None) -> Ver
         verdict = Verdict(_doubtful(level), reasons, message=_(
             "Posts from new members with links or phone numbers are checked by a moderator "
             "first."))
-    probability = spam_model.score(tokens)
     verdict.spam_score = probability
     verdict.notes["tokens"] = tokens
     if probability is None or probability < setting("SPAM_REVIEW_AT"):
@@ -145,6 +176,16 @@ def _spam(submission: Submission, level: int, facts: limits.Facts | None) -> Ver
                                                    round(5 * probability, 2))],
                                      spam_score=probability, message=_(
         "It looks like messages we often receive as spam, so a moderator will check it.")))
+
+
+def _spam_tokens(submission: Submission, level: int, facts: limits.Facts | None,
+                 ) -> tuple[list[str], list[str]]:
+    """The post's links and the classifier's tokens for it."""
+    links = limits.links_of(submission.html)
+    author = spam.AuthorFacts(trust_level=level, account_age_days=facts.age_days,
+                              published_posts=facts.published) if facts else None
+    return links, spam.features(words_of_html(submission.html), title=submission.title,
+                                links=links, author=author)
 
 
 def _doubtful(level: int) -> Action:

@@ -143,19 +143,34 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _fold(text: str) -> tuple[str, list[int] | None]:
+class _Positions:
+    """The original index of each folded character (then len(text)), so spans can be
+    mapped back; worked out on first use, since most texts match nothing."""
+
+    def __init__(self, text: str, table: dict[int, str]) -> None:
+        self._text, self._table = text, table
+        self._positions: list[int] | None = None
+
+    def __getitem__(self, index: int) -> int:
+        if self._positions is None:
+            self._positions = [*(i for i, char in enumerate(self._text)
+                                 for _ in self._table[ord(char)]), len(self._text)]
+        return self._positions[index]
+
+
+def _fold(text: str) -> tuple[str, _Positions | None]:
     """The folded text and, unless every character folded to exactly one, the original
-    index of each folded character (then len(text)), so spans can be mapped back."""
+    positions of its characters."""
     if text.isascii():
         return text.lower(), None  # the common case; casefold is lower() on ASCII
     table = {ord(char): _fold_char(char) for char in set(text)}
     folded = text.translate(table)
     if all(len(piece) == 1 for piece in table.values()):
         return folded, None
-    return folded, [*(i for i, char in enumerate(text) for _ in table[ord(char)]), len(text)]
+    return folded, _Positions(text, table)
 
 
-def _original_span(origin: list[int] | None, start: int, end: int) -> _Span:
+def _original_span(origin: _Positions | None, start: int, end: int) -> _Span:
     """A folded span as a span of the original, with any accents dropped after it."""
     if origin is None:
         return start, end

@@ -45,9 +45,10 @@ def store(rule: ListeningRule, items: list[Item]) -> Stored:
     conversations = _conversations(rule, unique)
     rows = [_row(rule, item, identities[item.author.external_id], blocked,
                  conversations[item.external_id]) for item in unique]
-    statement = insert(Mention).values(rows).on_conflict_do_nothing(
-        index_elements=["source", "external_id"]).returning(Mention.id)
-    stored.new = list(db.session.scalars(statement))
+    table = Mention.__table__  # Core: a page's rows in one statement, compiled once
+    statement = insert(table).on_conflict_do_nothing(
+        index_elements=["source", "external_id"]).returning(table.c.id)
+    stored.new = list(db.session.scalars(statement, rows))
     stored.duplicates = len(rows) - len(stored.new)
     return stored
 

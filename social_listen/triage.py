@@ -23,7 +23,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import events
@@ -54,49 +54,49 @@ def import_mention(mention_id: int, actor: User | None = None,
     if actor is not None and not can(actor, "listening.triage"):
         raise ListeningError(_("You are not allowed to triage mentions."), status=403)
     try:
-        mention, written = write_import(mention_id, actor, category_id)
+        [(mention, written)] = write_imports([_locked(mention_id)], actor, category_id)
         db.session.commit()
     except IntegrityError:  # another import opened the conversation's thread meanwhile
         db.session.rollback()
-        mention, written = write_import(mention_id, actor, category_id)
+        [(mention, written)] = write_imports([_locked(mention_id)], actor, category_id)
         db.session.commit()
     if written is not None:
-        announce_import(mention, written, actor)
+        announce_imports([(mention, written)], actor)
     return mention
 
 
-def write_import(mention_id: int, actor: User | None = None, category_id: int | None = None,
-                 account: User | None = None) -> tuple[Mention, external.Written | None]:
-    """The import of :func:`import_mention` in the caller's transaction (``None``: it was
-    imported already). The caller commits, then calls :func:`announce_import`."""
-    return write_loaded_import(_locked(mention_id), actor, category_id, account)
+def write_imports(mentions: list[Mention], actor: User | None = None,
+                  category_id: int | None = None,
+                  ) -> list[tuple[Mention, external.Written | None]]:
+    """Import mentions the caller has read and locked, oldest first, in the caller's
+    transaction (``None``: not imported, already a post or no longer waiting). The caller
+    commits, then calls :func:`announce_imports`. An automatic import (no
+    ``actor``) takes only mentions still waiting in the inbox: one a moderator has just
+    ignored, or whose author was blocked, stays as it is."""
+    wanted = [mention for mention in mentions if mention.status != MentionStatus.IMPORTED
+              and (actor is not None or mention.status == MentionStatus.NEW)]
+    entries = _entries(wanted, category_id)
+    written = dict(zip((mention.id for mention in wanted), external.write_all(entries),
+                       strict=True))
+    now = utcnow()
+    table = Mention.__table__  # one statement for the batch (the objects expire at commit)
+    if wanted:
+        db.session.execute(
+            update(table).where(table.c.id == bindparam("mention")), [
+                {"mention": mention.id, "status": MentionStatus.IMPORTED,
+                 "thread_id": written[mention.id].thread_id,
+                 "post_id": written[mention.id].post_id,
+                 "decided_by_id": actor.id if actor is not None else None, "decided_at": now}
+                for mention in wanted])
+    return [(mention, written.get(mention.id)) for mention in mentions]
 
 
-def write_loaded_import(mention: Mention, actor: User | None = None,
-                        category_id: int | None = None, account: User | None = None,
-                        threads: dict[str, Thread | None] | None = None,
-                        ) -> tuple[Mention, external.Written | None]:
-    """:func:`write_import` of a mention the caller has read and locked; ``threads`` are
-    conversation threads the caller has looked up already (by key), kept up to date. An
-    automatic import (no ``actor``) takes only a mention still waiting in the inbox: one
-    a moderator has just ignored, or whose author was blocked, stays as it is."""
-    if mention.status == MentionStatus.IMPORTED or (
-            actor is None and mention.status != MentionStatus.NEW):
-        return mention, None
-    wanted = category_id or mention.rule.category_id
-    category = db.session.get(Category, wanted) if is_id(wanted) else None
-    if category is None:
-        raise ListeningError(_("There is no such category."), field="category")
-    written = _write(mention, category, account, {} if threads is None else threads)
-    mention.status = MentionStatus.IMPORTED
-    mention.thread_id, mention.post_id = written.post.thread_id, written.post.id
-    _decided(mention, actor)
-    return mention, written
-
-
-def announce_import(mention: Mention, written: external.Written, actor: User | None) -> None:
-    external.announce(written)
-    events.notify(events.mention_imported, mention, post=written.post, by=actor)
+def announce_imports(imported: list[tuple[Mention, external.Written]],
+                     actor: User | None) -> None:
+    """After the commit: each post's news, and each mention's."""
+    posts = external.announce_all([written for _mention, written in imported])
+    for (mention, _written), post in zip(imported, posts, strict=True):
+        events.notify(events.mention_imported, mention, post=post, by=actor)
 
 
 def ignore(mention_id: int, actor: User) -> Mention:
@@ -144,22 +144,41 @@ def social_account() -> User:
     return inactive_account(ACCOUNT_USERNAME, ACCOUNT_EMAIL)
 
 
-def _write(mention: Mention, category: Category, account: User | None,
-           threads: dict[str, Thread | None]) -> external.Written:
-    identity = mention.identity
-    claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
-    author = identity.claimed_by if claimed else account or social_account()
-    item = external.ExternalPost(
+def _entries(mentions: list[Mention], category_id: int | None) -> list[external.Entry]:
+    """Where each mention goes: its conversation's open thread, else a new one (which the
+    batch's later mentions of that conversation join)."""
+    conversations = _conversations({conversation_key(mention) for mention in mentions})
+    opened: dict[str, str] = {}  # conversation key -> the key of the thread it opens
+    entries, account = [], None
+    for mention in mentions:
+        identity = mention.identity
+        claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
+        if not claimed and account is None:
+            account = social_account()
+        key = conversation_key(mention)
+        thread, taken = conversations[key]
+        if thread is None and key not in opened:
+            opened[key] = f"{key}:{mention.id}" if taken else key
+        entries.append(external.Entry(
+            item=_item(mention), author=identity.claimed_by if claimed else account,
+            category=_category(category_id or mention.rule.category_id),
+            thread_key=key if thread is not None else opened[key], thread=thread,
+            claimed=claimed))
+    return entries
+
+
+def _item(mention: Mention) -> external.ExternalPost:
+    return external.ExternalPost(
         key=key_for(mention.source, mention.external_id), text=mention.text,
-        url=mention.url, author_label=identity.label, site=site_of(mention),
+        url=mention.url, author_label=mention.identity.label, site=site_of(mention),
         created_at=mention.posted_at, language=_language(mention), title=mention.title)
-    thread, key = _conversation_thread(mention, threads)
-    if thread is None:
-        written = external.start_thread(item, category=category, author=author,
-                                        thread_key=key, claimed=claimed)
-        threads[key] = written.post.thread
-        return written
-    return external.add_reply(thread, item, author=author, claimed=claimed)
+
+
+def _category(category_id: int | None) -> Category:
+    category = db.session.get(Category, category_id) if is_id(category_id) else None
+    if category is None:
+        raise ListeningError(_("There is no such category."), field="category")
+    return category
 
 
 def conversation_key(mention: Mention) -> str:
@@ -168,24 +187,19 @@ def conversation_key(mention: Mention) -> str:
                    f"conversation:{mention.conversation_id or mention.external_id}", 100)
 
 
-def _conversation_thread(mention: Mention, threads: dict[str, Thread | None],
-                         ) -> tuple[Thread | None, str]:
-    """The open thread of the mention's conversation, or None and the key a new one gets.
-    A conversation whose thread was closed goes on in a new thread, which the mentions
-    after it join."""
-    key = conversation_key(mention)
-    if key not in threads:
-        threads[key] = _open_thread_of(key)
-    thread = threads[key]
-    if thread is not None:
-        return thread, key
-    taken = db.session.scalar(select(Thread.id).where(Thread.external_id == key))
-    return None, key if taken is None else f"{key}:{mention.id}"
+def _conversations(keys: set[str]) -> dict[str, tuple[Thread | None, bool]]:
+    """Each conversation's open thread, if any, and whether its key is taken: one query,
+    and one more per conversation heard before (a new burst has few). A conversation
+    whose thread was closed goes on in a new thread, keyed ":<mention id>" after its key."""
+    first = {thread.external_id: thread for thread in db.session.scalars(
+        select(Thread).where(Thread.external_id.in_(keys)))} if keys else {}
+    return {key: (_open_thread_of(key) if key in first else None, key in first)
+            for key in keys}
 
 
 def _open_thread_of(key: str) -> Thread | None:
-    """The newest thread of a conversation (its key, or a later one after a closing)
-    that still takes replies."""
+    """The newest thread of a conversation (a later one after a closing) that still takes
+    replies."""
     candidates = db.session.scalars(select(Thread).where(or_(
         Thread.external_id == key, Thread.external_id.startswith(f"{key}:", autoescape=True)))
         .order_by(Thread.id.desc()).limit(5))

@@ -115,3 +115,20 @@ def test_rendering_from_many_threads_gives_the_same_html():
 def test_the_words_of_stored_html_match_its_plain_text():
     source = "**Hold** the button for *15 s* & then [reset](https://lumio.example).\n\n- one\n- two"
     assert words_of_html(str(render_markdown(source))) == plain_text(source)
+
+
+def test_the_quick_check_for_forbidden_characters_misses_none():
+    import unicodedata
+
+    from app.text import forbidden_characters
+
+    def by_definition(char: str, multiline: bool) -> bool:
+        kept = multiline and char in "\n\t"
+        line_break = not multiline and char in "\n\r\u2028\u2029"
+        return not kept and (unicodedata.category(char) in ("Cc", "Cs") or line_break)
+
+    for code in range(0x10000):  # every control character and surrogate is in the BMP
+        char = chr(code)
+        for multiline in (True, False):
+            found = forbidden_characters(f"a{char}b", multiline=multiline)
+            assert (found == [char]) == by_definition(char, multiline), (hex(code), multiline)

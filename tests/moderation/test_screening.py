@@ -327,3 +327,25 @@ def test_the_ask_page_says_when_to_try_again_in_a_header_too(app, client, crew, 
                                 "body": "The lid of the case squeaks every time I open it."})
     assert second.status_code == 429 and int(second.headers["Retry-After"]) > 0
     assert "You can post again in" in second.get_data(as_text=True)
+
+
+def test_a_batch_of_imported_posts_is_judged_as_each_post_alone(app, crew, seeded_classifier):
+    from app import screening
+    from app.extensions import db
+    from moderation.cli import read_corpus
+    from tests.moderation.spam_data import SHARED
+
+    messages = list(read_corpus(Path(SHARED) / "data" / "spam" / "sms" / "SMSSpamCollection"))
+    sample = [text for text, _label in messages[:60]]
+    with app.app_context():
+        author = db.session.get(type(crew.member), crew.member.id)
+        posts = [screening.Submission(kind="question", author=author, body=text, html=text,
+                                      title=text[:40], source="social",
+                                      category_id=crew.area.id) for text in sample]
+
+        together = screening.screen_all(posts)
+        alone = [screening.screen(post) for post in posts]
+
+    assert {verdict.action for verdict in alone} > {screening.Action.PUBLISH}  # some held
+    assert [(v.action, v.spam_score, v.reasons) for v in together] == \
+        [(v.action, v.spam_score, v.reasons) for v in alone]

@@ -172,7 +172,7 @@ def test_an_automatic_import_leaves_a_mention_someone_ignored(x_app, staff):
         mention.status = MentionStatus.IGNORED
         db.session.commit()
 
-        _, written = triage.write_import(mention.id)
+        [(_, written)] = triage.write_imports([mention])
 
         assert written is None
 
