@@ -239,6 +239,34 @@ mention_escalated = _signals.signal(
 )
 
 
+# --- escalate ----------------------------------------------------------------------------
+
+case_opened = _signals.signal(
+    "case-opened",
+    doc="""A thread became a case for an agent (a rule, the customer's contact form, or
+    staff's "escalate").
+
+    sender: the ``Case``. kwargs: ``by`` (the ``User``, or ``None`` for a rule).
+    """,
+)
+
+case_updated = _signals.signal(
+    "case-updated",
+    doc="""A case changed: its status, assignee, priority or tags, or a reply was added.
+
+    sender: the ``Case``. kwargs: ``change`` (what changed, e.g. "status"), ``by``.
+    """,
+)
+
+case_solved = _signals.signal(
+    "case-solved",
+    doc="""An agent marked a case solved.
+
+    sender: the ``Case``. kwargs: ``by`` (the ``User``).
+    """,
+)
+
+
 def notify(signal: NamedSignal, sender: object, **data: object) -> None:
     """Send ``signal`` to each receiver in turn; a receiver that fails is logged and
     skipped, so it can neither undo the sender's committed work nor starve the others. Its

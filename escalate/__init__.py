@@ -10,6 +10,9 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from escalate import views
+    # models, permissions and jobs register themselves when imported
+    from escalate import clocks, jobs, models, permissions, settings, views  # noqa: F401
 
+    settings.init_app(app)
+    clocks.init_app()
     app.register_blueprint(views.bp)

@@ -1,0 +1,30 @@
+"""Escalation's settings (``PEERDESK_ESCALATE_*``); ``init_app`` fills in what is not set.
+The rules' defaults and why they are what they are: ``escalate.rules``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+
+from escalate import rules
+
+DEFAULTS: dict[str, Any] = {
+    "ESCALATE_UNANSWERED_HOURS": rules.UNANSWERED_AFTER.total_seconds() / 3600,
+    "ESCALATE_ASKER_WAITING_HOURS": rules.ASKER_WAITING_AFTER.total_seconds() / 3600,
+    "ESCALATE_ME_TOO_THRESHOLD": rules.ME_TOO_THRESHOLD,
+    # Product areas (slugs) whose threads no rule escalates; staff still can.
+    "ESCALATE_EXCLUDED_CATEGORIES": [],
+    # "least_loaded" (fewest active cases) or "round_robin" (longest since the last one).
+    "ESCALATE_ASSIGNMENT": "least_loaded",
+    "ESCALATE_SWEEP_BATCH": 500,  # due clocks handled per run of the sweep
+}
+
+
+def init_app(app) -> None:
+    for name, value in DEFAULTS.items():
+        app.config.setdefault(name, value)
+
+
+def setting(name: str) -> Any:
+    return current_app.config[name]

@@ -1,0 +1,29 @@
+import pytest
+
+from app.accounts.models import Role
+from app.extensions import db
+
+
+@pytest.fixture
+def support(app, make):
+    """A product area with an English team of two agents, a customer, a moderator."""
+    from escalate.models import Team, TeamCategory, TeamMember
+
+    class Support:
+        area = make.category("Earbuds")
+        customer = make.user("carla")
+        helper = make.user("henrik")
+        moderator = make.user("mod", role=Role.MODERATOR)
+        agent = make.user("agnes", role=Role.AGENT)
+        other_agent = make.user("otto", role=Role.AGENT)
+
+    with app.app_context():
+        team = Team(name="Audio", languages="en")
+        db.session.add(team)
+        db.session.flush()
+        db.session.add(TeamCategory(team_id=team.id, category_id=Support.area.id))
+        db.session.add_all([TeamMember(team_id=team.id, user_id=Support.agent.id),
+                            TeamMember(team_id=team.id, user_id=Support.other_agent.id)])
+        db.session.commit()
+        Support.team_id = team.id
+    return Support
