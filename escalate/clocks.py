@@ -37,8 +37,13 @@ def on_question_asked(thread: Thread, **_data) -> None:
 
 
 def on_published(post: Post, *, first: bool = False, **_data) -> None:
-    """A held question published by a moderator starts its clock now."""
-    if first and post.is_opening and _watched(post.thread):
+    """A held post published by a moderator counts from now: a question starts its clock,
+    a reply is news like any reply."""
+    if not first:
+        return
+    if not post.is_opening:
+        on_answer_posted(post)
+    elif _watched(post.thread):
         _set(post.thread_id, Reason.UNANSWERED, _hours("ESCALATE_UNANSWERED_HOURS"))
 
 
@@ -76,6 +81,8 @@ def _handle(thread_id: int, now: datetime) -> None:
         db.session.delete(clock)
         return
     services.escalate(thread_id, services.Request(reason=clock.reason))
+    # Checked once: a thread that had a case already keeps it, and the clock goes too.
+    db.session.execute(delete(EscalationClock).where(EscalationClock.thread_id == thread_id))
 
 
 def needs_agent(thread: Thread, reason: Reason) -> bool:
@@ -83,6 +90,8 @@ def needs_agent(thread: Thread, reason: Reason) -> bool:
     if thread.status != ThreadStatus.OPEN or thread.accepted_post_id is not None:
         return False
     if reason == Reason.UNANSWERED and thread.answered_at is not None:
+        return False
+    if reason == Reason.ASKER_WAITING and thread.last_poster_id != thread.author_id:
         return False
     if thread.category.slug in setting("ESCALATE_EXCLUDED_CATEGORIES"):
         return False

@@ -53,6 +53,7 @@ UNANSWERED_AFTER = timedelta(hours=24)
 ASKER_WAITING_AFTER = timedelta(hours=72)
 ME_TOO_THRESHOLD = 5
 REOPEN_WITHIN = timedelta(days=7)
+URGENT_MENTION = 2  # social_listen.enrich's urgency: 0 low, 1 normal, 2 high
 
 PRIORITY_OF = {
     Reason.UNANSWERED: Priority.NORMAL,

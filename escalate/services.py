@@ -41,6 +41,7 @@ class Request:
     by: User | None = None  # staff, or the customer through the contact form
     urgent: bool = False
     customer_label: str | None = None  # a social author not yet claimed: "@jane on X"
+    customer_id: int | None = None  # the member behind a claimed handle
     mention_id: int | None = None
     form: str | None = None  # the contact form's answers, JSON
 
@@ -78,8 +79,10 @@ def _opened(thread: Thread, request: Request) -> Case:
     priority = rules.priority_for(request.reason, urgent=request.urgent)
     team = routing.team_for(thread.category_id, thread.language)
     member = routing.assignee_for(team, setting("ESCALATE_ASSIGNMENT"))
-    case = Case(thread_id=thread.id, customer_id=None if request.customer_label
-                else thread.author_id, customer_label=request.customer_label,
+    social = request.reason == Reason.SOCIAL
+    case = Case(thread_id=thread.id,
+                customer_id=request.customer_id if social else thread.author_id,
+                customer_label=request.customer_label,
                 mention_id=request.mention_id, reason=request.reason, priority=priority,
                 language=thread.language, team=team,
                 assignee_id=member.user_id if member else None,

@@ -27,3 +27,28 @@ def support(app, make):
         db.session.commit()
         Support.team_id = team.id
     return Support
+
+
+@pytest.fixture
+def sign_in(post_form):
+    from tests.factories import PASSWORD
+
+    def sign_in_as(username):
+        response = post_form("/sign-in", {"login": username, "password": PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)
+
+    return sign_in_as
+
+
+@pytest.fixture
+def open_case(app, make, support):
+    """A customer's question escalated by a moderator: its case, assigned to an agent."""
+    from app.accounts.models import User
+    from escalate import services
+    from escalate.rules import Reason
+
+    thread = make.thread(support.customer, support.area, title="My earbuds stopped charging")
+    with app.app_context():
+        moderator = db.session.get(User, support.moderator.id)
+        case = services.escalate(thread.id, services.Request(Reason.MANUAL, by=moderator))
+        return case.id, case.assignee_id, thread.id

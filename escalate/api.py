@@ -1,0 +1,71 @@
+"""Escalation's API: send a thread to support (staff), and read cases (agents all of
+them, customers their own)."""
+
+from __future__ import annotations
+
+from flask import Flask, abort
+from flask.views import MethodView
+from flask_smorest import abort as api_abort
+
+from app.api import api, blueprint, token_required
+from app.api.auth import current_api_user
+from app.api.docs import authenticated
+from app.extensions import db
+from escalate import queries, services
+from escalate.rules import Reason
+from escalate.schemas import CaseDetailSchema, CasePageSchema, CaseQuerySchema, CaseSchema
+
+bp = blueprint("cases_api", __name__, description="Escalation to support: cases.")
+
+
+def init_app(app: Flask) -> None:
+    api.register_blueprint(bp)
+
+
+@bp.route("/threads/<id:thread_id>/escalate")
+class Escalate(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404)
+    @bp.response(200, CaseSchema)
+    def post(self, thread_id: int):
+        """Send the thread to support (moderators, agents, admins): its active case,
+        opened now unless it has one already."""
+        try:
+            return services.escalate(thread_id, services.Request(Reason.MANUAL,
+                                                                 by=current_api_user()))
+        except services.EscalationError as error:
+            api_abort(error.status, message=error.message)
+
+
+@bp.route("/cases")
+class Cases(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 422)
+    @bp.arguments(CaseQuerySchema, location="query")
+    @bp.response(200, CasePageSchema)
+    def get(self, args):
+        """Cases, newest first: every case for agents and admins (``mine``: assigned to
+        me), a customer's own cases for anyone else."""
+        statement = queries.visible_cases(current_api_user(), args["status"], args["mine"])
+        page = db.paginate(statement, page=args["page"], per_page=args["per_page"],
+                           error_out=False)
+        return {"items": page.items, "page": page.page, "per_page": page.per_page,
+                "total": page.total}
+
+
+@bp.route("/cases/<id:case_id>")
+class CaseDetail(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 404)
+    @bp.response(200, CaseDetailSchema)
+    def get(self, case_id: int):
+        """A case with its timeline (its customer, agents and admins; the customer's
+        timeline leaves out internal notes and assignments)."""
+        viewer = current_api_user()
+        case = queries.case_for(viewer, case_id) or abort(404, "No case with this id.")
+        case.shown_events = case.events if queries.works_on_cases(viewer) else \
+            queries.customer_events(case)
+        return case
