@@ -2,6 +2,7 @@ import pytest
 
 from app.accounts.models import Role
 from app.extensions import db
+from tests.moderation.conftest import sign_in, token_of  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture
@@ -27,17 +28,6 @@ def support(app, make):
         db.session.commit()
         Support.team_id = team.id
     return Support
-
-
-@pytest.fixture
-def sign_in(post_form):
-    from tests.factories import PASSWORD
-
-    def sign_in_as(username):
-        response = post_form("/sign-in", {"login": username, "password": PASSWORD})
-        assert response.status_code == 302, response.get_data(as_text=True)
-
-    return sign_in_as
 
 
 @pytest.fixture

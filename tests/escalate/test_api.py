@@ -10,14 +10,6 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$
 
 
 @pytest.fixture
-def token_of(make):
-    def token(user):
-        return {"Authorization": f"Bearer {make.api_token(user)}"}
-
-    return token
-
-
-@pytest.fixture
 def escalated(client, make, support, token_of):
     thread = make.thread(support.customer, support.area)
     response = client.post(f"/api/v1/threads/{thread.id}/escalate",
