@@ -23,7 +23,8 @@ from typing import Any
 from flask import Flask
 
 ENVIRONMENTS = ("development", "production", "testing")
-STRING_SETTINGS = ("SECRET_KEY", "BASE_URL", "MAIL_USERNAME", "MAIL_PASSWORD", "SITE_NAME")
+STRING_SETTINGS = ("SECRET_KEY", "BASE_URL", "MAIL_USERNAME", "MAIL_PASSWORD", "SITE_NAME",
+                   "WEBHOOK_SECRET", "WEBHOOK_INBOUND_SECRET")
 MIN_SECRET_LENGTH = 32
 
 

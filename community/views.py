@@ -38,6 +38,7 @@ from community import (
     reputation,
     rules,
     services,
+    thread_notices,
 )
 from community.forms import EditForm, EmailModeForm, ReplyForm
 from community.journey import deflection
@@ -159,7 +160,9 @@ def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None
                                 for count in {post.helpful_count for post in posts}}
     return render_template("community/thread.html", page=page,
                            reply_form=reply_form or ReplyForm(), labels=labels,
-                           journey=_journey_for_staff(page), deflection=banner)
+                           journey=_journey_for_staff(page), deflection=banner,
+                           thread_notices=thread_notices.for_page(
+                               page.thread, current_user if page.viewer_id else None))
 
 
 def _journey_for_staff(page: queries.ThreadPage):

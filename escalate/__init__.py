@@ -9,22 +9,28 @@ from __future__ import annotations
 from flask import Flask, url_for
 from flask_babel import gettext as _
 
-from app.layout import AccountLink, add_account_link
+from app.layout import AccountLink, add_account_link, add_nav_link
 from app.permissions import can
+from community.thread_notices import add_thread_notice
 
 
 def init_app(app: Flask) -> None:
     # models, permissions and jobs register themselves when imported
     from escalate import (  # noqa: F401
         api,
+        bridge,
         clocks,
+        contact_views,
+        customer_views,
         demo,
         jobs,
         labels,
         models,
         permissions,
         receivers,
+        satisfaction,
         settings,
+        sync,
         views,
     )
 
@@ -32,12 +38,22 @@ def init_app(app: Flask) -> None:
     labels.init_app(app)
     clocks.init_app()
     receivers.init_app()
+    satisfaction.init_app()
     app.register_blueprint(views.bp)
+    app.register_blueprint(contact_views.bp)
     api.init_app(app)
-    add_account_link(app, _console_link)
+    bridge.init_app(app)
+    add_account_link(app, _cases_link)
+    add_thread_notice(app, sync.thread_notice)
+    add_nav_link(app, lambda: _("Contact support"), "support.contact_form")
 
 
-def _console_link(user) -> AccountLink | None:
-    if not can(user, "cases.work"):
-        return None
-    return AccountLink(_("Cases"), url_for("escalate.console"))
+def _cases_link(user) -> AccountLink | None:
+    from escalate import queries
+
+    if can(user, "cases.work"):
+        return AccountLink(_("Cases"), url_for("escalate.console"))
+    if queries.has_cases(user):
+        return AccountLink(_("My support cases"), url_for("escalate.my_cases"))
+    return None
+

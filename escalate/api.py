@@ -1,19 +1,30 @@
-"""Escalation's API: send a thread to support (staff), and read cases (agents all of
-them, customers their own)."""
+"""Escalation's API: send a thread to support (staff), read cases (agents all of them,
+customers their own), change them and reply (agents, on their teams' cases)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from flask import Flask, abort
 from flask.views import MethodView
 from flask_smorest import abort as api_abort
+from sqlalchemy import select
 
+from app.accounts.models import User
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
 from app.api.docs import authenticated
 from app.extensions import db
-from escalate import queries, services
+from escalate import queries, services, work
 from escalate.rules import Reason
-from escalate.schemas import CaseDetailSchema, CasePageSchema, CaseQuerySchema, CaseSchema
+from escalate.schemas import (
+    CaseDetailSchema,
+    CasePageSchema,
+    CasePatchSchema,
+    CaseQuerySchema,
+    CaseReplySchema,
+    CaseSchema,
+)
 
 bp = blueprint("cases_api", __name__, description="Escalation to support: cases.")
 
@@ -66,6 +77,54 @@ class CaseDetail(MethodView):
         timeline leaves out internal notes and assignments)."""
         viewer = current_api_user()
         case = queries.case_for(viewer, case_id) or abort(404, "No case with this id.")
-        case.shown_events = case.events if queries.works_on_cases(viewer) else \
-            queries.customer_events(case)
-        return case
+        return _detail(case, viewer)
+
+    @authenticated(bp, 403, 404, 409, 422)
+    @bp.arguments(CasePatchSchema)
+    @bp.response(200, CaseDetailSchema)
+    def patch(self, changes, case_id: int):
+        """Change a case's status, priority, agent or tags, together or not at all (agents
+        of the case's team, admins)."""
+        agent = current_api_user()
+        wanted = work.Changes(status=changes.get("status"), priority=changes.get("priority"),
+                              tags=changes.get("tags"))
+        if "assignee" in changes:
+            wanted = replace(wanted, assignee_id=_agent_id(changes["assignee"]))
+        try:
+            case = work.change(case_id, agent, wanted)
+        except services.EscalationError as error:
+            api_abort(error.status, message=error.message)
+        return _detail(queries.case_for(agent, case.id), agent)
+
+
+@bp.route("/cases/<id:case_id>/replies")
+class CaseReplies(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404, 409, 422)
+    @bp.arguments(CaseReplySchema)
+    @bp.response(201, CaseDetailSchema)
+    def post(self, reply, case_id: int):
+        """Reply on a case: publicly in the thread, privately to the customer by e-mail,
+        or as an internal note (agents of the case's team, admins)."""
+        agent = current_api_user()
+        try:
+            case = work.reply(case_id, agent, reply["body"], reply["kind"])
+        except services.EscalationError as error:
+            api_abort(error.status, message=error.message)
+        return _detail(queries.case_for(agent, case.id), agent)
+
+
+def _detail(case, viewer):
+    case.shown_events = case.events if queries.works_on_cases(viewer) else \
+        queries.customer_events(case)
+    return case
+
+
+def _agent_id(username: str | None) -> int | None:
+    if username is None:
+        return None
+    found = db.session.scalar(select(User.id).where(User.username == username))
+    if found is None:
+        api_abort(422, message=f"There is no user named {username!r}.")
+    return found

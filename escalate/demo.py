@@ -1,6 +1,10 @@
 """Escalation in the demo: two teams and a few open cases, so a visitor signed in as
 ``agent`` sees a working console (one case from a social mention, one about to miss its
-first-reply time). Idempotent: with any team there, nothing is added."""
+first-reply time), and a canned reply.
+
+The teams come first, before the community's demo: its busiest questions reach the
+"me too" threshold as they are seeded, and their cases must find a team like any other.
+Idempotent: with any team there, no team is added; with a case staff opened, no case."""
 
 from __future__ import annotations
 
@@ -14,16 +18,19 @@ from app.demo import seeder
 from app.extensions import db
 from community.models import Post, Source, Thread, ThreadStatus, Visibility
 from escalate import services
-from escalate.models import Case, Team, TeamMember
-from escalate.rules import Reason
+from escalate.models import CannedReply, Case, Team, TeamMember
+from escalate.rules import ACTIVE, Reason
 from social_listen import triage
 from social_listen.models import Mention, MentionStatus
 
 TEAMS = (("Customer care", ""), ("Assistenza clienti", "it"))
+CANNED = ("Reset the earbuds",
+          "Please put both earbuds in the case, hold the button on the case for 15 seconds "
+          "until the light blinks white, then pair them again. Did that help?")
 
 
-@seeder(order=50, name="escalation")
-def seed_escalation() -> str:
+@seeder(order=5, name="support teams")
+def seed_teams() -> str:
     if db.session.scalar(select(Team.id).limit(1)) is not None:
         return "teams already there"
     agent = accounts.find_by_username("agent")
@@ -32,9 +39,19 @@ def seed_escalation() -> str:
         db.session.add(team)
         db.session.flush()
         db.session.add(TeamMember(team_id=team.id, user_id=agent.id))
+    db.session.add(CannedReply(title=CANNED[0], body=CANNED[1], created_by_id=agent.id))
     db.session.commit()
+    return f"{len(TEAMS)} teams, 1 canned reply"
+
+
+@seeder(order=50, name="escalation")
+def seed_escalation() -> str:
+    if db.session.scalar(select(Case.id).where(Case.reason == Reason.MANUAL)) is not None:
+        return "cases already there"
+    agent = accounts.find_by_username("agent")
     opened = [case for case in (_unanswered(agent), _social()) if case is not None]
-    return f"{len(TEAMS)} teams, {len(opened)} open cases"
+    total = db.session.scalar(select(db.func.count(Case.id)).where(Case.status.in_(ACTIVE)))
+    return f"{len(opened)} cases opened by staff, {total} open in all"
 
 
 def _unanswered(agent) -> Case | None:

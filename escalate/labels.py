@@ -21,7 +21,9 @@ REASONS = {"unanswered": _l("nobody answered the question"),
 EVENTS = {"reply_public": _l("replied in the thread"),
           "reply_private": _l("replied privately"),
           "reply_internal": _l("added an internal note"),
-          "customer_reply": _l("the customer replied in the thread")}
+          "customer_reply": _l("the customer replied in the thread"),
+          "accepted": _l("accepted an answer in the thread"),
+          "unassigned": _l("unassigned the case")}
 
 
 def event(kind: str, detail: str = "") -> str:
@@ -29,6 +31,14 @@ def event(kind: str, detail: str = "") -> str:
         return _("opened: %(reason)s", reason=REASONS.get(detail, detail))
     if kind == "assigned":
         return _("assigned to %(agent)s", agent=detail)
+    if kind == "priority":
+        return _("priority now %(priority)s", priority=PRIORITIES.get(detail, detail))
+    if kind == "tags":
+        return _("tags now: %(tags)s", tags=detail.replace(",", ", ") or _("none"))
+    if kind == "survey":
+        return _("rated the support %(score)s out of 5", score=detail)
+    if kind == "proposed":
+        return _("proposed the answer for the knowledge base")
     if kind == "status":
         return _("now %(status)s", status=STATUSES.get(detail, detail))
     return str(EVENTS.get(kind, kind))

@@ -14,6 +14,7 @@ number of threads.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text, text
@@ -120,6 +121,23 @@ class Case(db.Model):
     def number(self) -> str:
         return f"#{self.id}"
 
+    @property
+    def form_answers(self) -> dict:
+        """The contact form's answers ({} for a case opened otherwise)."""
+        try:
+            found = json.loads(self.form) if self.form else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    @property
+    def assignee_name(self) -> str | None:
+        return self.assignee.username if self.assignee else None
+
+    @property
+    def team_name(self) -> str | None:
+        return self.team.name if self.team else None
+
 
 class CaseEvent(db.Model):
     """One line of a case's timeline: opened, assigned, a status change, a reply (public,
@@ -140,6 +158,10 @@ class CaseEvent(db.Model):
     case: Mapped[Case] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
 
+    @property
+    def actor_name(self) -> str | None:
+        return self.actor.username if self.actor else None
+
 
 class EscalationClock(db.Model):
     """When a thread becomes due for an agent, and under which rule; at most one per
@@ -154,3 +176,31 @@ class EscalationClock(db.Model):
     due_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(1000))
+
+
+class CaseSurvey(db.Model):
+    """The customer's satisfaction with a solved case: 1 (bad) to 5 (great) and a comment,
+    asked once by e-mail when the case is solved and on their case page; answering again
+    changes the answer."""
+
+    __tablename__ = "case_surveys"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    score: Mapped[int | None]
+    comment: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None]
+
+
+class CannedReply(db.Model):
+    """A reply agents reuse ("How to reset the earbuds: ..."), picked in the reply form."""
+
+    __tablename__ = "canned_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(120), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

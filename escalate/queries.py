@@ -12,6 +12,7 @@ from datetime import timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from app.accounts.models import Role, User
 from app.clock import utcnow
 from app.extensions import db
 from app.permissions import can
@@ -87,3 +88,14 @@ CUSTOMER_SEES = ("opened", "status", "reply_public", "reply_private", "customer_
 def customer_events(case: Case) -> list:
     """The timeline as the customer sees it: no internal notes, no assignments."""
     return [event for event in case.events if event.kind in CUSTOMER_SEES]
+
+
+def agents() -> list[User]:
+    """Who cases can go to: agents and admins, by name."""
+    return list(db.session.scalars(select(User).where(User.role.in_([Role.AGENT, Role.ADMIN]))
+                                   .order_by(User.username)))
+
+
+def has_cases(user) -> bool:
+    return db.session.scalar(select(Case.id).where(Case.customer_id == user.id)
+                             .limit(1)) is not None

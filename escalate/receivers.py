@@ -1,47 +1,43 @@
-"""How escalation hears of social mentions sent to an agent (``mention_escalated``), and
-of posts in threads with a case (``answer_posted``: see ``work.on_answer_posted``).
+"""How escalation hears of what the layers below report, and which rules open cases on
+the spot (the clocks and unhappy mentions wait for the sweep: see ``clocks``,
+``mentions``):
 
-A mention staff escalate from the social inbox becomes a case about its conversation's
-thread: imported first if it is not a post yet (so the agent's public answer has a place
-to go, and the community can see it), with the social author as the customer until a
-member claims the handle, high priority, urgent when the mention is.
+- ``mention_escalated``: staff sent a mention to an agent (``mentions``);
+- ``me_too_changed``: a question reached ``ESCALATE_ME_TOO_THRESHOLD`` "me too" votes;
+- ``answer_posted``, ``answer_accepted``, ``content_published``: news for a thread's case
+  (``sync``).
 """
 
 from __future__ import annotations
 
-import logging
-
 from app import events
-from app.extensions import db
-from escalate import rules, services, work
+from community.models import Thread
+from escalate import clocks, mentions, services, sync
 from escalate.rules import Reason
-from social_listen import triage
-from social_listen.models import Mention, MentionStatus
-
-log = logging.getLogger(__name__)
+from escalate.settings import setting
+from social_listen.models import Mention
 
 
 def on_mention_escalated(mention: Mention, *, by=None, **_data) -> None:
-    mention = db.session.get(Mention, mention.id)
-    if mention.thread_id is None:
-        mention = triage.import_mention(mention.id, by)
-        mention.status = MentionStatus.ESCALATED  # as staff chose; the post is there too
-        db.session.commit()
-    identity = mention.identity
-    claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
-    services.escalate(mention.thread_id, services.Request(
-        Reason.SOCIAL, by=by, urgent=mention.urgency >= rules.URGENT_MENTION,
-        customer_label=None if claimed else identity.label,
-        customer_id=identity.claimed_by_id if claimed else None, mention_id=mention.id))
+    mentions.escalate_mention(mention.id, by)
+
+
+def on_me_too(thread: Thread, *, value: int = 0, **_data) -> None:
+    threshold = setting("ESCALATE_ME_TOO_THRESHOLD")
+    if value <= 0 or not threshold or thread.me_too_count < threshold:
+        return
+    if services.active_case(thread.id) is None and clocks.needs_agent(thread, Reason.ME_TOO):
+        services.escalate(thread.id, services.Request(Reason.ME_TOO))
 
 
 def init_app() -> None:
     events.mention_escalated.connect(on_mention_escalated)
-    events.answer_posted.connect(work.on_answer_posted)
+    events.me_too_changed.connect(on_me_too)
     events.content_published.connect(_published)
+    sync.init_app()
 
 
 def _published(post, *, first: bool = False, **_data) -> None:
     """A held reply published by a moderator reaches the case like any reply."""
     if first and not post.is_opening:
-        work.on_answer_posted(post)
+        sync.on_answer_posted(post)

@@ -20,6 +20,7 @@ closed for good.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -54,6 +55,7 @@ ASKER_WAITING_AFTER = timedelta(hours=72)
 ME_TOO_THRESHOLD = 5
 REOPEN_WITHIN = timedelta(days=7)
 URGENT_MENTION = 2  # social_listen.enrich's urgency: 0 low, 1 normal, 2 high
+NEGATIVE_MENTION = -0.5  # social_listen.enrich's sentiment, -1..1: clearly unhappy
 
 PRIORITY_OF = {
     Reason.UNANSWERED: Priority.NORMAL,
@@ -124,7 +126,29 @@ def breaching(due_at: datetime | None, now: datetime,
 
 
 def is_negative_or_urgent(sentiment: float, urgency: int, *,
-                          negative_below: float = -0.5, urgent_from: int = 2) -> bool:
+                          negative_below: float = NEGATIVE_MENTION,
+                          urgent_from: int = URGENT_MENTION) -> bool:
     """A social mention worth a case: clearly unhappy (sentiment -1..1), or of high urgency
     (0 low, 1 normal, 2 high; see social_listen.enrich for how both are measured)."""
     return sentiment <= negative_below or urgency >= urgent_from
+
+
+MAX_TAGS = 10
+TAG_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,29}")
+
+
+def tags_from(raw: str | list[str]) -> list[str]:
+    """A case's tags from what an agent typed ("billing, Refund") or an API list: lower
+    case, each once, in the order given. Raises ``ValueError`` naming the first bad one,
+    so the agent is told what to fix instead of losing it silently."""
+    words = raw if isinstance(raw, list) else re.split(r"[,\s]+", raw)
+    tags: list[str] = []
+    for word in (str(word).strip().lower() for word in words):
+        if not word or word in tags:
+            continue
+        if not TAG_PATTERN.fullmatch(word):
+            raise ValueError(word)
+        tags.append(word)
+    if len(tags) > MAX_TAGS:
+        raise ValueError(tags[MAX_TAGS])
+    return tags

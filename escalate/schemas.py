@@ -5,13 +5,14 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from app.api.schemas import UtcDateTime
-from escalate.rules import CaseStatus
+from escalate.rules import CaseStatus, Priority
+from escalate.work import KINDS
 
 
 class CaseEventSchema(Schema):
     kind = fields.String(metadata={"description": "opened, assigned, ..."})
     detail = fields.String()
-    actor = fields.String(attribute="actor.username", allow_none=True)
+    actor = fields.String(attribute="actor_name", allow_none=True)
     created_at = UtcDateTime()
 
 
@@ -24,14 +25,18 @@ class CaseSchema(Schema):
     priority = fields.String(attribute="priority.value")
     reason = fields.String(attribute="reason.value")
     language = fields.String()
-    team = fields.String(attribute="team.name", allow_none=True)
-    assignee = fields.String(attribute="assignee.username", allow_none=True)
+    team = fields.String(attribute="team_name", allow_none=True)
+    assignee = fields.String(attribute="assignee_name", allow_none=True)
     customer = fields.Method("_customer")
     opened_at = UtcDateTime()
     first_response_due_at = UtcDateTime()
     resolution_due_at = UtcDateTime()
     first_responded_at = UtcDateTime(allow_none=True)
     solved_at = UtcDateTime(allow_none=True)
+    tags = fields.Method("_tags", metadata={"example": ["billing", "refund"]})
+
+    def _tags(self, case) -> list[str]:
+        return [tag for tag in case.tags.split(",") if tag]
 
     def _customer(self, case) -> str | None:
         return case.customer.username if case.customer else case.customer_label
@@ -55,3 +60,22 @@ class CasePageSchema(Schema):
     page = fields.Integer()
     per_page = fields.Integer()
     total = fields.Integer()
+
+
+class CasePatchSchema(Schema):
+    """Only the fields sent change; ``assignee: null`` unassigns."""
+
+    status = fields.Enum(CaseStatus, by_value=True)
+    priority = fields.Enum(Priority, by_value=True)
+    assignee = fields.String(allow_none=True, validate=validate.Length(min=1, max=64),
+                             metadata={"description": "An agent's username."})
+    tags = fields.List(fields.String(validate=validate.Length(min=1, max=30)),
+                       validate=validate.Length(max=10))
+
+
+class CaseReplySchema(Schema):
+    body = fields.String(required=True, validate=validate.Length(min=1, max=20_000))
+    kind = fields.String(load_default="public", validate=validate.OneOf(KINDS),
+                         metadata={"description": "public (posted in the thread), private "
+                                                  "(e-mailed to the customer) or internal "
+                                                  "(a note for agents)."})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import events
@@ -96,8 +96,16 @@ def _opened(thread: Thread, request: Request) -> Case:
         case.events.append(CaseEvent(kind="assigned", detail=member.user.username,
                                      created_at=now))
     db.session.add(case)
+    thread_changed(thread.id)
     clock = db.session.get(EscalationClock, thread.id)
     if clock is not None:  # the case is what the clock was waiting for
         db.session.delete(clock)
     db.session.flush()
     return case
+
+
+def thread_changed(thread_id: int) -> None:
+    """The thread page shows its case's status (``sync.thread_notice``): its cached
+    anonymous copies must go, in the same transaction as the change."""
+    db.session.execute(update(Thread).where(Thread.id == thread_id)
+                       .values(version=Thread.version + 1))

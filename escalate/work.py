@@ -1,23 +1,27 @@
-"""An agent's work on a case: replies (public, private, internal), status changes, and
-what the thread tells the case.
+"""An agent's work on a case: replies (public, private, internal), status, priority,
+assignee and tags, one case or many at once.
 
 - **Public reply**: posted into the thread as the agent (marked as staff), through the
   community's own service, so it is screened, counted, indexed and notified like any
-  post; the case hears of it through ``answer_posted`` like of every post in its thread.
+  post; the case hears of it through ``answer_posted`` like of every post in its thread
+  (``sync``).
 - **Private reply**: to the customer only, by e-mail and on their case page.
 - **Internal note**: for agents only.
+- **Solving with an answer**: the agent accepts their public answer in the thread; the
+  community's ``answer_accepted`` solves the case and proposes the answer for the
+  knowledge base (``sync.on_answer_accepted``), as when the asker accepts it.
 
-**The thread tells the case** (``on_answer_posted``): a post by an agent is the case's
-first response if none came yet; a post by the customer lands in the timeline and
-reopens a pending case, or a case solved less than 7 days ago. Only the customer's posts
-reopen; the service-level clock pauses while the case waits for the customer or a third
-party (pending, on hold) and the solution is due that much later.
+Every agent reads every case, but changes only their teams' (``cases.change``): a case
+is the team's commitment to its customer. The service-level clock pauses while the case
+waits for the customer or a third party (pending, on hold), and the solution is due that
+much later; a new priority sets new due times from the opening.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -37,15 +41,27 @@ from community.models import Post, Thread
 from escalate import rules
 from escalate.labels import STATUSES
 from escalate.models import Case, CaseEvent
-from escalate.rules import ACTIVE, CaseStatus
-from escalate.services import EscalationError
+from escalate.rules import ACTIVE, CaseStatus, Priority
+from escalate.services import EscalationError, thread_changed
 
 log = logging.getLogger(__name__)
 KINDS = ("public", "private", "internal")
+UNCHANGED = object()
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an agent changes at once (the API's PATCH); ``UNCHANGED`` leaves a field be,
+    and ``assignee_id=None`` unassigns."""
+
+    status: CaseStatus | None = None
+    priority: Priority | None = None
+    assignee_id: object = UNCHANGED
+    tags: list[str] | str | None = None
 
 
 def reply(case_id: int, agent: User, body: str, kind: str) -> Case:
-    case = _workable(case_id, agent)
+    case = workable(case_id, agent)
     if kind not in KINDS:
         raise EscalationError(_("Choose a public reply, a private reply or a note."))
     if not body.strip():
@@ -63,7 +79,7 @@ def reply(case_id: int, agent: User, body: str, kind: str) -> Case:
     case.events.append(CaseEvent(kind=f"reply_{kind}", actor_id=agent.id, created_at=now,
                                  body_html=str(render_markdown(body))))
     if kind == "private":
-        _responded(case, now)
+        responded(case, now)
     db.session.commit()
     events.notify(events.case_updated, case, change=f"reply_{kind}", by=agent)
     if kind == "private":
@@ -72,45 +88,117 @@ def reply(case_id: int, agent: User, body: str, kind: str) -> Case:
 
 
 def set_status(case_id: int, agent: User, status: CaseStatus) -> Case:
-    case = _workable(case_id, agent, lock=True)
-    if case.status == CaseStatus.SOLVED and status == CaseStatus.OPEN and _newer_case(case):
+    return change(case_id, agent, Changes(status=status))
+
+
+def change(case_id: int, agent: User, changes: Changes) -> Case:
+    """Apply ``changes`` together, or none of them (a bad assignee leaves the status be)."""
+    case = workable(case_id, agent, lock=True)
+    now = utcnow()
+    what = [name for name, done in (
+        ("assignee", _reassign(case, changes.assignee_id, agent, now)),
+        ("priority", _reprioritize(case, changes.priority, agent, now)),
+        ("tags", _retag(case, changes.tags, agent, now)),
+        ("status", _restatus(case, changes.status, agent, now))) if done]
+    if not what:
+        db.session.rollback()
+        return case
+    db.session.commit()
+    _announce(case, what, agent)
+    return case
+
+
+def assign_many(case_ids: list[int], agent: User, assignee_id: int | None) -> list[Case]:
+    """The console's bulk assign: every case or none (one the agent may not change, or a
+    closed one, refuses the lot and says which)."""
+    cases = [workable(case_id, agent, lock=True) for case_id in dict.fromkeys(case_ids)]
+    now = utcnow()
+    changed = [case for case in cases if _reassign(case, assignee_id, agent, now)]
+    db.session.commit()
+    for case in changed:
+        _announce(case, ["assignee"], agent)
+    return cases
+
+
+def solve_with_answer(case_id: int, agent: User, post_id: int) -> Case:
+    """Accept the agent's public answer in the thread; ``sync`` solves the case and
+    proposes the answer for the knowledge base when it hears of it."""
+    case = workable(case_id, agent)
+    post = db.session.get(Post, post_id)
+    if post is None or post.thread_id != case.thread_id or post.is_opening:
+        raise EscalationError(_("Choose a reply from this case's thread."))
+    try:
+        community.accept(agent, post)
+    except CommunityError as error:
+        raise EscalationError(error.message, status=error.status) from error
+    return db.session.get(Case, case_id)
+
+
+def _announce(case: Case, what: list[str], agent: User) -> None:
+    if case.status == CaseStatus.SOLVED and "status" in what:
+        events.notify(events.case_solved, case, by=agent)
+    else:
+        events.notify(events.case_updated, case, change=",".join(what), by=agent)
+
+
+def _restatus(case: Case, status: CaseStatus | None, agent: User, now: datetime) -> bool:
+    if status is None or status == case.status:
+        return False
+    if case.status == CaseStatus.SOLVED and status == CaseStatus.OPEN and newer_case(case):
         raise EscalationError(_("The thread has a newer open case: work on that one."),
                               status=409)
     if not rules.can_move(case.status, status):
         raise EscalationError(_("A case that is %(now)s cannot become %(wanted)s.",
                                 now=STATUSES[case.status.value],
                                 wanted=STATUSES[status.value]), status=409)
-    _move(case, status, utcnow(), by=agent)
-    db.session.commit()
-    events.notify(events.case_solved if status == CaseStatus.SOLVED else events.case_updated,
-                  case, **({} if status == CaseStatus.SOLVED else {"change": "status"}),
-                  by=agent)
-    return case
+    move(case, status, now, by=agent)
+    return True
 
 
-def on_answer_posted(post: Post, **_data) -> None:
-    """A post in a thread with a case: the agent's first response, or the customer's
-    reply (which reopens a waiting or recently solved case)."""
-    case = _thread_case(post.thread_id)
-    if case is None:
-        return
-    now = utcnow()
-    author = db.session.get(User, post.author_id)
-    if case.customer_id is not None and post.author_id == case.customer_id:
-        case.events.append(CaseEvent(kind="customer_reply", post_id=post.id, created_at=now))
-        if rules.reopens(case.status, case.solved_at, now) and not _newer_case(case):
-            _move(case, CaseStatus.OPEN, now, by=None)
-    elif can(author, "cases.work"):
-        case.events.append(CaseEvent(kind="reply_public", actor_id=author.id, post_id=post.id,
-                                     body_html=post.body_html, created_at=now))
-        _responded(case, now)
-    else:
-        return
-    db.session.commit()
-    events.notify(events.case_updated, case, change="thread", by=author)
+def _reassign(case: Case, assignee_id, agent: User, now: datetime) -> bool:
+    if assignee_id is UNCHANGED or assignee_id == case.assignee_id:
+        return False
+    assignee = db.session.get(User, assignee_id) if assignee_id is not None else None
+    if assignee_id is not None and (assignee is None or not can(assignee, "cases.work")):
+        raise EscalationError(_("Cases go to agents: choose an agent."))
+    case.assignee_id = assignee_id
+    case.events.append(CaseEvent(kind="assigned" if assignee else "unassigned",
+                                 detail=assignee.username if assignee else "",
+                                 actor_id=agent.id, created_at=now))
+    return True
 
 
-def _thread_case(thread_id: int) -> Case | None:
+def _reprioritize(case: Case, priority: Priority | None, agent: User,
+                  now: datetime) -> bool:
+    if priority is None or priority == case.priority:
+        return False
+    case.priority = priority
+    case.first_response_due_at = rules.first_response_due(case.opened_at, priority)
+    case.resolution_due_at = rules.resolution_due(
+        case.opened_at, priority, timedelta(seconds=case.paused_seconds))
+    case.events.append(CaseEvent(kind="priority", detail=priority.value, actor_id=agent.id,
+                                 created_at=now))
+    return True
+
+
+def _retag(case: Case, raw: list[str] | str | None, agent: User, now: datetime) -> bool:
+    if raw is None:
+        return False
+    try:
+        tags = ",".join(rules.tags_from(raw))
+    except ValueError as error:
+        raise EscalationError(_("Tags are up to %(most)d words of letters, digits, - and _ "
+                                "(not \"%(tag)s\").", most=rules.MAX_TAGS,
+                                tag=str(error)[:40])) from error
+    if tags == case.tags:
+        return False
+    case.tags = tags
+    case.events.append(CaseEvent(kind="tags", detail=tags[:200], actor_id=agent.id,
+                                 created_at=now))
+    return True
+
+
+def thread_case(thread_id: int) -> Case | None:
     """The thread's active case, else its latest solved one (a reply may reopen it)."""
     return db.session.scalars(locked(
         select(Case).where(Case.thread_id == thread_id,
@@ -118,13 +206,13 @@ def _thread_case(thread_id: int) -> Case | None:
         .order_by(Case.id.desc()).limit(1))).first()
 
 
-def _newer_case(case: Case) -> bool:
+def newer_case(case: Case) -> bool:
     return db.session.scalar(select(Case.id).where(
         Case.thread_id == case.thread_id, Case.id != case.id,
         Case.status.in_(ACTIVE))) is not None
 
 
-def _move(case: Case, status: CaseStatus, now: datetime, by: User | None) -> None:
+def move(case: Case, status: CaseStatus, now: datetime, by: User | None) -> None:
     waiting = (CaseStatus.PENDING, CaseStatus.ON_HOLD)
     if case.paused_since is not None and status not in waiting:
         paused = now - case.paused_since  # the clock stood still meanwhile
@@ -140,24 +228,32 @@ def _move(case: Case, status: CaseStatus, now: datetime, by: User | None) -> Non
     case.events.append(CaseEvent(kind="status", detail=status.value,
                                  actor_id=by.id if by else None, created_at=now))
     case.status = status
+    thread_changed(case.thread_id)
 
 
-def _responded(case: Case, now: datetime) -> None:
+def responded(case: Case, now: datetime) -> None:
     if case.first_responded_at is None:
         case.first_responded_at = now
     if case.status == CaseStatus.NEW:
         case.status = CaseStatus.OPEN
+        thread_changed(case.thread_id)
 
 
-def _workable(case_id: int, agent: User, lock: bool = False) -> Case:
+def workable(case_id: int, agent: User, lock: bool = False) -> Case:
+    """The case, if ``agent`` may change it: 403 for a customer or another team's agent,
+    404 for no such case, 409 once it is closed."""
     if not can(agent, "cases.work"):
         raise EscalationError(_("Only agents work on cases."), status=403)
     statement = select(Case).where(Case.id == case_id)
     case = db.session.scalars(locked(statement) if lock else statement).one_or_none()
     if case is None:
         raise EscalationError(_("There is no such case."), status=404)
+    if not can(agent, "cases.change", case):
+        raise EscalationError(_("Case %(number)s belongs to another team: ask its agents or "
+                                "an admin.", number=case.number), status=403)
     if case.status == CaseStatus.CLOSED:
-        raise EscalationError(_("This case is closed."), status=409)
+        raise EscalationError(_("Case %(number)s is closed.", number=case.number),
+                              status=409)
     return case
 
 

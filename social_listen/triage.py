@@ -73,7 +73,8 @@ def write_imports(mentions: list[Mention], actor: User | None = None,
     commits, then calls :func:`announce_imports`. An automatic import (no
     ``actor``) takes only mentions still waiting in the inbox: one a moderator has just
     ignored, or whose author was blocked, stays as it is."""
-    wanted = [mention for mention in mentions if mention.status != MentionStatus.IMPORTED
+    wanted = [mention for mention in mentions  # an escalated one may be a post already
+              if mention.status != MentionStatus.IMPORTED and mention.post_id is None
               and (actor is not None or mention.status == MentionStatus.NEW)]
     entries = _entries(wanted, category_id)
     written = dict(zip((mention.id for mention in wanted), external.write_all(entries),

@@ -41,7 +41,8 @@ LAST_SHOWN_KEY = "journey_last_shown"  # the set last shown, so it is recorded o
 SHOWN_KEY = "journey_shown"  # "thread:12", ... the most recent MAX_SHOWN shown
 CLICKED_KEY = "journey_clicked"  # the same, for the most recent MAX_CLICKED clicks
 DRAFT_KEY = "ask_draft"
-SESSION_KEYS = (LAST_SHOWN_KEY, SHOWN_KEY, CLICKED_KEY, DRAFT_KEY)
+BACK_KEY = "journey_back"  # where "No, back to my question" leads (the ask page by default)
+SESSION_KEYS = (LAST_SHOWN_KEY, SHOWN_KEY, CLICKED_KEY, DRAFT_KEY, BACK_KEY)
 MAX_SHOWN = 4 * rules.MAX_SUGGESTIONS
 MAX_CLICKED = 10
 
@@ -73,8 +74,16 @@ def _key(kind: str, item_id: int) -> str:
     return f"{kind}:{item_id}"
 
 
-def suggest(text: str, *, limit: int = rules.MAX_SUGGESTIONS) -> list[Target]:
-    """Solved threads and articles like ``text``, best first; records that they were shown."""
+def suggest(text: str, *, limit: int = rules.MAX_SUGGESTIONS,
+            back: str | None = None) -> list[Target]:
+    """Solved threads and articles like ``text``, best first; records that they were shown.
+    ``back``: the form a suggestion's "No, back to my question" returns to (the ask page
+    unless said otherwise, e.g. the contact form)."""
+    if session.get(BACK_KEY) != back:  # written only on a change: sessions are cookies
+        if back is None:
+            session.pop(BACK_KEY)
+        else:
+            session[BACK_KEY] = back
     query = rules.normalize_query(text)
     if not query:
         return []
@@ -154,7 +163,7 @@ def banner(kind: str, item_id: int) -> Banner | None:
     if _key(kind, item_id) not in session.get(CLICKED_KEY, []):
         return None
     return Banner(url_for("journey.solved_it", kind=kind, item_id=item_id),
-                  url_for("community.ask"))
+                  session.get(BACK_KEY) or url_for("community.ask"))
 
 
 def banner_html(kind: str, item_id: int) -> Markup:

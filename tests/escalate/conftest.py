@@ -7,16 +7,20 @@ from tests.moderation.conftest import sign_in, token_of  # noqa: F401 - shared f
 
 @pytest.fixture
 def support(app, make):
-    """A product area with an English team of two agents, a customer, a moderator."""
+    """A product area with an English team of two agents, a customer, a moderator; an
+    agent of another team (``outsider``) and an admin."""
     from escalate.models import Team, TeamCategory, TeamMember
 
     class Support:
         area = make.category("Earbuds")
+        billing_area = make.category("Billing")
         customer = make.user("carla")
         helper = make.user("henrik")
         moderator = make.user("mod", role=Role.MODERATOR)
         agent = make.user("agnes", role=Role.AGENT)
         other_agent = make.user("otto", role=Role.AGENT)
+        outsider = make.user("olga", role=Role.AGENT)
+        admin = make.admin("boss")
 
     with app.app_context():
         team = Team(name="Audio", languages="en")
@@ -25,6 +29,12 @@ def support(app, make):
         db.session.add(TeamCategory(team_id=team.id, category_id=Support.area.id))
         db.session.add_all([TeamMember(team_id=team.id, user_id=Support.agent.id),
                             TeamMember(team_id=team.id, user_id=Support.other_agent.id)])
+        billing = Team(name="Billing")
+        db.session.add(billing)
+        db.session.flush()
+        db.session.add(TeamCategory(team_id=billing.id, category_id=Support.billing_area.id))
+        db.session.add(TeamMember(team_id=billing.id, user_id=Support.outsider.id,
+                                  available=False))
         db.session.commit()
         Support.team_id = team.id
     return Support

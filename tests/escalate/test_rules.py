@@ -72,3 +72,14 @@ def test_a_mention_worth_a_case_is_clearly_unhappy_or_highly_urgent():
     assert rules.is_negative_or_urgent(-0.6, 0)
     assert rules.is_negative_or_urgent(0.2, 2)
     assert not rules.is_negative_or_urgent(-0.2, 1)
+
+
+def test_tags_are_lower_case_words_each_once():
+    assert rules.tags_from("Billing, refund  REFUND,,vip") == ["billing", "refund", "vip"]
+    assert rules.tags_from(["Refund", "billing"]) == ["refund", "billing"]
+
+
+@pytest.mark.parametrize("bad", ["<b>", "two words!", "x" * 31, ",".join("abcdefghijk")])
+def test_a_bad_tag_is_named(bad):
+    with pytest.raises(ValueError):
+        rules.tags_from(bad)

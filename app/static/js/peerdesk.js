@@ -197,6 +197,20 @@ function suggestWhileTyping(form, title, box) {
   }
 }
 
+// <select data-insert-into="body"> (canned replies, article links on a case) adds the
+// chosen option's value to that text area, where the cursor is, and resets itself.
+function addInserter(select) {
+  select.addEventListener("change", () => {
+    const area = document.getElementById(select.dataset.insertInto);
+    if (!area || !select.value) return;
+    const at = area.selectionStart ?? area.value.length;
+    const text = (at && area.value[at - 1] !== "\n" ? "\n\n" : "") + select.value;
+    area.value = area.value.slice(0, at) + text + area.value.slice(at);
+    area.focus();
+    select.selectedIndex = 0;
+  });
+}
+
 function enhance(root) {
   root.querySelectorAll("form[data-confirm], form:has(button[data-confirm])")
     .forEach(confirmBeforeSubmit);
@@ -204,6 +218,7 @@ function enhance(root) {
   root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
   root.querySelectorAll("[data-preview-for]").forEach(addPreview);
   root.querySelectorAll("form[data-ask-form]").forEach(enhanceAskForm);
+  root.querySelectorAll("select[data-insert-into]").forEach(addInserter);
   root.querySelectorAll("form[data-forget-draft]").forEach((form) => {
     form.addEventListener("submit", () => sessionStorage.removeItem(ASK_DRAFT));
   });
