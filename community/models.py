@@ -122,6 +122,11 @@ class Thread(db.Model):
     reminders_sent: Mapped[int] = mapped_column(default=0)
     # Bumped by every change a visitor could see; keys the anonymous page cache.
     version: Mapped[int] = mapped_column(default=0)
+    # Its support case as the page shows it ("escalated to support: open"), kept by the
+    # escalation package (a layer above) in the transaction of each change, so the page
+    # needs no query of its own; None: never escalated, or the case is closed.
+    support_case_id: Mapped[int | None]
+    support_status: Mapped[str | None] = mapped_column(String(16))
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_poster_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -42,7 +42,7 @@ PROBLEMS = {
     "other": _l("Something else"),
 }
 DRAFT_KEY = "contact_draft"
-DRAFT_DESCRIPTION = 1500  # the session is a cookie: the rest stays in the open page
+DRAFT_DESCRIPTION = 300  # the session is a cookie (4 KB): the rest stays in the open page
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The context package on a case page: everything the agent needs so the customer never
 explains twice. The thread with all its posts (held ones too: staff see them), who the
-customer is (trust level, language, since when), what else they asked and which cases
-they had, and for a social case the post that started it, its reach and its mood. The
-journey before asking comes from the community's journey (``journey.timeline``)."""
+customer is (trust level, language, since when, the products they own), what else they
+asked and which cases they had, and for a social case the post that started it, its
+reach and its mood. The journey before asking comes from the community's journey
+(``journey.timeline``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy.orm import joinedload
 
 from app.accounts.models import User
 from app.extensions import db
-from community.models import Post, Thread
+from community.models import Category, Post, Thread, member_products
 from escalate.models import Case
 from moderation import trust
 from social_listen.models import Mention
@@ -29,6 +30,7 @@ class Package:
     previous_threads: list[Thread]
     previous_cases: list[Case]
     mention: Mention | None
+    products: list[Category]
 
 
 def package(case: Case) -> Package:
@@ -42,7 +44,16 @@ def package(case: Case) -> Package:
     return Package(posts=list(posts), customer=customer,
                    trust_level=trust.level_of(customer) if customer else None,
                    previous_threads=_threads(customer, case), previous_cases=_cases(case),
-                   mention=mention)
+                   mention=mention, products=_products(customer))
+
+
+def _products(customer: User | None) -> list[Category]:
+    """The products the customer said they own (their settings)."""
+    if customer is None:
+        return []
+    return list(db.session.scalars(
+        select(Category).join(member_products, member_products.c.category_id == Category.id)
+        .where(member_products.c.user_id == customer.id).order_by(Category.position)))
 
 
 def _threads(customer: User | None, case: Case) -> list[Thread]:

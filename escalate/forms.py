@@ -47,7 +47,7 @@ class CaseForm(FlaskForm):
 
     priority = SelectField(_l("Priority"), choices=[SelectChoice(value, label)
                                                     for value, label in PRIORITIES.items()])
-    assignee = SelectField(_l("Agent"), choices=[], validate_choice=False)
+    assignee = SelectField(_l("Agent"), choices=[])
     tags = StringField(_l("Tags"), validators=[Length(max=300)],
                        description=_l("Words separated by commas, e.g. billing, refund"))
 
@@ -61,7 +61,7 @@ class AssignForm(FlaskForm):
 
     cases = SelectMultipleField(_l("Cases"), coerce=int, validate_choice=False,
                                 validators=[DataRequired(_l("Tick the cases to assign."))])
-    assignee = SelectField(_l("Assign to"), choices=[], validate_choice=False)
+    assignee = SelectField(_l("Assign to"), choices=[])
 
 
 class SurveyForm(FlaskForm):

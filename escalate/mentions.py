@@ -42,14 +42,16 @@ def escalate_mention(mention_id: int, by: User | None = None) -> None:
         mention = triage.import_mention(mention.id, by)
         if mention.thread_id is None:  # not importable (its author blocked meanwhile)
             return
-    mention.status = MentionStatus.ESCALATED  # as staff or the rule chose; a post too
-    db.session.commit()
     identity = mention.identity
     claimed = identity.claimed_by_id is not None and identity.claim_confirmed_at is not None
     services.escalate(mention.thread_id, services.Request(
         Reason.SOCIAL, by=by, urgent=mention.urgency >= rules.URGENT_MENTION,
         customer_label=None if claimed else identity.label,
         customer_id=identity.claimed_by_id if claimed else None, mention_id=mention.id))
+    # Marked once the case exists: if opening it failed, the rule tries again.
+    mention = db.session.get(Mention, mention_id)
+    mention.status = MentionStatus.ESCALATED
+    db.session.commit()
 
 
 def sweep(now: datetime | None = None) -> items.Tally:

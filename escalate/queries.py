@@ -16,8 +16,8 @@ from app.accounts.models import Role, User
 from app.clock import utcnow
 from app.extensions import db
 from app.permissions import can
-from escalate.models import Case, TeamMember
-from escalate.rules import ACTIVE, CLOCK_RUNS, CaseStatus
+from escalate.models import Case, Team, TeamMember
+from escalate.rules import ACTIVE, CLOCK_RUNS, CaseStatus, Priority
 
 VIEWS = ("mine", "team", "unassigned", "breaching", "all")
 BREACHING_WITHIN = timedelta(hours=1)
@@ -48,12 +48,22 @@ def case_for(viewer, case_id: int) -> Case | None:
     return db.session.scalars(statement).unique().one_or_none()
 
 
-def console(agent, view: str) -> Select:
-    """The console's lists of active cases, the ones due soonest first."""
+def console(agent, view: str, priority: Priority | None = None,
+            team_id: int | None = None) -> Select:
+    """The console's lists of active cases, the ones due soonest first, narrowed to a
+    priority and a team when asked."""
     statement = (select(Case).options(joinedload(Case.thread), joinedload(Case.team),
                                       joinedload(Case.assignee), joinedload(Case.customer))
-                 .order_by(Case.resolution_due_at, Case.id))
-    return statement.where(*_view_filter(agent, view))
+                 .order_by(Case.resolution_due_at, Case.id).where(*_view_filter(agent, view)))
+    if priority is not None:
+        statement = statement.where(Case.priority == priority)
+    if team_id is not None:
+        statement = statement.where(Case.team_id == team_id)
+    return statement
+
+
+def teams() -> list[Team]:
+    return list(db.session.scalars(select(Team).order_by(Team.name)))
 
 
 def _view_filter(agent, view: str) -> list:
@@ -95,7 +105,3 @@ def agents() -> list[User]:
     return list(db.session.scalars(select(User).where(User.role.in_([Role.AGENT, Role.ADMIN]))
                                    .order_by(User.username)))
 
-
-def has_cases(user) -> bool:
-    return db.session.scalar(select(Case.id).where(Case.customer_id == user.id)
-                             .limit(1)) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import events
@@ -23,7 +23,7 @@ from app.permissions import can
 from community.models import Thread
 from escalate import routing, rules
 from escalate.models import Case, CaseEvent, EscalationClock
-from escalate.rules import ACTIVE, Reason
+from escalate.rules import ACTIVE, CaseStatus, Reason
 from escalate.settings import setting
 
 
@@ -96,16 +96,22 @@ def _opened(thread: Thread, request: Request) -> Case:
         case.events.append(CaseEvent(kind="assigned", detail=member.user.username,
                                      created_at=now))
     db.session.add(case)
-    thread_changed(thread.id)
     clock = db.session.get(EscalationClock, thread.id)
     if clock is not None:  # the case is what the clock was waiting for
         db.session.delete(clock)
     db.session.flush()
+    show_on_thread(case)
     return case
 
 
-def thread_changed(thread_id: int) -> None:
-    """The thread page shows its case's status (``sync.thread_notice``): its cached
-    anonymous copies must go, in the same transaction as the change."""
-    db.session.execute(update(Thread).where(Thread.id == thread_id)
-                       .values(version=Thread.version + 1))
+def show_on_thread(case: Case) -> None:
+    """The thread page shows its newest case's status (``sync.thread_notice``), from the
+    thread's own row; its cached anonymous copies go, in the same transaction as the
+    change. A closed case leaves the page (unless a newer case already took its place)."""
+    thread = db.session.get(Thread, case.thread_id)
+    if case.status == CaseStatus.CLOSED:
+        if thread.support_case_id == case.id:
+            thread.support_case_id, thread.support_status = None, None
+    elif thread.support_case_id is None or thread.support_case_id <= case.id:
+        thread.support_case_id, thread.support_status = case.id, case.status.value
+    thread.version = Thread.version + 1

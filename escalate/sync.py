@@ -87,17 +87,17 @@ def _propose(case_id: int, author: User, post: Post) -> None:
 
 
 def thread_notice(thread, viewer) -> str | None:
-    """"Escalated to support" and the case's status, under the question. The customer
-    and agents also get the case's link; everyone else sees only that help is on the way
-    (a signed-out visitor's copy is cached until the thread's version changes)."""
-    case = db.session.scalars(select(Case).where(Case.thread_id == thread.id,
-                                                 Case.status != CaseStatus.CLOSED)
-                              .order_by(Case.id.desc()).limit(1)).first()
-    if case is None:
+    """"Escalated to support" and the case's status, under the question, from the
+    thread's own row (``services.show_on_thread``). The asker and agents also get the
+    case's link; everyone else sees only that help is on the way (a signed-out visitor's
+    copy is cached until the thread's version changes). A social case's customer is not
+    the thread's asker: agents still get the link."""
+    if thread.support_case_id is None:
         return None
-    linked = viewer is not None and (viewer.id == case.customer_id
+    linked = viewer is not None and (viewer.id == thread.author_id
                                      or can(viewer, "cases.work"))
-    return render_template("escalate/_thread_notice.html", case=case, linked=linked)
+    return render_template("escalate/_thread_notice.html", case_id=thread.support_case_id,
+                           status=thread.support_status, linked=linked)
 
 
 def init_app() -> None:

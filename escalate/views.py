@@ -5,6 +5,8 @@ answer); canned replies. The customer's pages are in ``customer_views``."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_timedelta, ngettext
 from flask_babel import gettext as _
@@ -26,12 +28,13 @@ from escalate.forms import (
     StatusForm,
     SurveyForm,
 )
-from escalate.labels import STATUSES
+from escalate.labels import PRIORITIES, STATUSES
 from escalate.rules import CaseStatus, Priority
 from escalate.services import EscalationError
 
 bp = Blueprint("escalate", __name__, url_prefix="/cases", template_folder="templates")
 PER_PAGE = 25
+NUMBER = re.compile(r"[0-9]{1,18}")  # an id from a form or a query string
 
 
 @bp.app_template_filter("due")
@@ -47,11 +50,18 @@ def console(assign_form: AssignForm | None = None):
     view = request.args.get("view", "mine")
     if view not in queries.VIEWS:
         abort(404)
-    page = db.paginate(queries.console(current_user, view), per_page=PER_PAGE,
-                       error_out=False)
+    priority = request.args.get("priority") or None
+    team = request.args.get("team") or None
+    if (priority and priority not in PRIORITIES) or (team and not NUMBER.fullmatch(team)):
+        abort(400)
+    page = db.paginate(queries.console(current_user, view,
+                                       priority=Priority(priority) if priority else None,
+                                       team_id=int(team) if team else None),
+                       per_page=PER_PAGE, error_out=False)
     return render_template("escalate/console.html", page=page, view=view,
                            counts=queries.console_counts(current_user), now=utcnow(),
-                           breaching=rules.breaching,
+                           breaching=rules.breaching, teams=queries.teams(),
+                           priorities=PRIORITIES, priority=priority, team=team,
                            assign_form=_with_agents(assign_form or AssignForm()))
 
 
@@ -70,7 +80,8 @@ def assign():
         return console(assign_form=form), error.status
     flash(ngettext("%(num)d case assigned.", "%(num)d cases assigned.", len(cases)),
           "success")
-    return redirect(request.form.get("next") or url_for(".console"))
+    view = request.form.get("view")
+    return redirect(url_for(".console", view=view if view in queries.VIEWS else None))
 
 
 @bp.get("/<id:case_id>")
@@ -164,7 +175,7 @@ def changes(case_id: int):
 def solve(case_id: int):
     require("cases.work")
     form = SolveForm()
-    if not form.validate_on_submit() or not form.post_id.data.isdigit():
+    if not form.validate_on_submit() or not NUMBER.fullmatch(form.post_id.data):
         abort(400)
     try:
         work.solve_with_answer(case_id, current_user, int(form.post_id.data))

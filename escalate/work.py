@@ -42,10 +42,11 @@ from escalate import rules
 from escalate.labels import STATUSES
 from escalate.models import Case, CaseEvent
 from escalate.rules import ACTIVE, CaseStatus, Priority
-from escalate.services import EscalationError, thread_changed
+from escalate.services import EscalationError, show_on_thread
 
 log = logging.getLogger(__name__)
 KINDS = ("public", "private", "internal")
+MAX_BULK = 100
 UNCHANGED = object()
 
 
@@ -95,11 +96,15 @@ def change(case_id: int, agent: User, changes: Changes) -> Case:
     """Apply ``changes`` together, or none of them (a bad assignee leaves the status be)."""
     case = workable(case_id, agent, lock=True)
     now = utcnow()
-    what = [name for name, done in (
-        ("assignee", _reassign(case, changes.assignee_id, agent, now)),
-        ("priority", _reprioritize(case, changes.priority, agent, now)),
-        ("tags", _retag(case, changes.tags, agent, now)),
-        ("status", _restatus(case, changes.status, agent, now))) if done]
+    try:
+        what = [name for name, done in (
+            ("assignee", _reassign(case, changes.assignee_id, agent, now)),
+            ("priority", _reprioritize(case, changes.priority, agent, now)),
+            ("tags", _retag(case, changes.tags, agent, now)),
+            ("status", _restatus(case, changes.status, agent, now))) if done]
+    except EscalationError:
+        db.session.rollback()  # the steps before the refused one are undone too
+        raise
     if not what:
         db.session.rollback()
         return case
@@ -110,10 +115,21 @@ def change(case_id: int, agent: User, changes: Changes) -> Case:
 
 def assign_many(case_ids: list[int], agent: User, assignee_id: int | None) -> list[Case]:
     """The console's bulk assign: every case or none (one the agent may not change, or a
-    closed one, refuses the lot and says which)."""
-    cases = [workable(case_id, agent, lock=True) for case_id in dict.fromkeys(case_ids)]
+    closed one, refuses the lot and says which). The cases are locked in one statement,
+    in id order, so two agents assigning overlapping lists wait for each other."""
+    wanted = sorted(set(case_ids))
+    if len(wanted) > MAX_BULK:
+        raise EscalationError(_("Assign at most %(most)d cases at once.", most=MAX_BULK))
+    if not can(agent, "cases.work"):
+        raise EscalationError(_("Only agents work on cases."), status=403)
+    db.session.scalars(locked(select(Case).where(Case.id.in_(wanted)).order_by(Case.id))).all()
+    cases = [workable(case_id, agent) for case_id in wanted]  # each is in the session now
     now = utcnow()
-    changed = [case for case in cases if _reassign(case, assignee_id, agent, now)]
+    try:
+        changed = [case for case in cases if _reassign(case, assignee_id, agent, now)]
+    except EscalationError:
+        db.session.rollback()
+        raise
     db.session.commit()
     for case in changed:
         _announce(case, ["assignee"], agent)
@@ -228,7 +244,7 @@ def move(case: Case, status: CaseStatus, now: datetime, by: User | None) -> None
     case.events.append(CaseEvent(kind="status", detail=status.value,
                                  actor_id=by.id if by else None, created_at=now))
     case.status = status
-    thread_changed(case.thread_id)
+    show_on_thread(case)
 
 
 def responded(case: Case, now: datetime) -> None:
@@ -236,7 +252,7 @@ def responded(case: Case, now: datetime) -> None:
         case.first_responded_at = now
     if case.status == CaseStatus.NEW:
         case.status = CaseStatus.OPEN
-        thread_changed(case.thread_id)
+        show_on_thread(case)
 
 
 def workable(case_id: int, agent: User, lock: bool = False) -> Case:

@@ -16,10 +16,12 @@ from app.api.docs import authenticated, problems
 from app.extensions import db
 from app.permissions import can
 from escalate import work
-from escalate.bridge import endpoints, inbound
+from escalate.bridge import delivery, endpoints, inbound
+from escalate.bridge.models import OutboxMessage
 from escalate.bridge.schemas import (
     DeliveryPageSchema,
     DeliveryQuerySchema,
+    DeliverySchema,
     EndpointPatchSchema,
     EndpointSchema,
     InboundSchema,
@@ -110,6 +112,24 @@ class Deliveries(MethodView):
                            page=args["page"], per_page=args["per_page"], error_out=False)
         return {"items": page.items, "page": page.page, "per_page": page.per_page,
                 "total": page.total}
+
+
+@bp.route("/webhooks/deliveries/<id:delivery_id>/send-again")
+class SendAgain(MethodView):
+    decorators = [token_required]
+
+    @authenticated(bp, 403, 404, 409)
+    @bp.response(200, DeliverySchema)
+    def post(self, delivery_id: int):
+        """Send a given-up delivery again: pending now, its attempts from zero; the case's
+        later events follow it, in order."""
+        _admin()
+        if db.session.get(OutboxMessage, delivery_id) is None:
+            api_abort(404, message="No delivery with this id.")
+        message = delivery.send_again(delivery_id)
+        if message is None:
+            api_abort(409, message="Only a delivery that was given up can be sent again.")
+        return message
 
 
 @bp.route("/helpdesk/events")

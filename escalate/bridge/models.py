@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.clock import utcnow
@@ -25,6 +25,10 @@ class WebhookEndpoint(db.Model):
     the settings."""
 
     __tablename__ = "webhook_endpoints"
+    __table_args__ = (  # one endpoint from the settings, however many workers start at once
+        Index("uq_webhook_endpoints_settings", "from_settings", unique=True,
+              sqlite_where=text("from_settings"), postgresql_where=text("from_settings")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(String(500))

@@ -5,7 +5,7 @@ every session), so a change is never reported without happening, nor the reverse
 Every change to a case adds a line to its timeline (``CaseEvent``), whichever door it
 came through (the console, the API, the thread, the sweep, the helpdesk itself), so
 hooking the timeline covers them all. The message's body is fixed when it is written:
-the case as it was then, and what changed.
+the case as it is at the end of that flush, and what changed.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from app.clock import utcnow
 from app.web import external_url
 from escalate.bridge import signing
 from escalate.bridge.models import OutboxMessage, WebhookEndpoint
-from escalate.models import CaseEvent
+from escalate.models import Case, CaseEvent
 from escalate.schemas import CaseSchema
 
 ENDPOINTS = WebhookEndpoint.__table__
+CASES = Case.__table__
 ORIGIN = "bridge_origin"  # session.info key: "helpdesk" while applying an inbound request
 
 
@@ -38,7 +39,19 @@ def _after_flush(session: Session, _context) -> None:
         rows = [row for line in sorted(new, key=lambda line: line.id)
                 for row in _messages(session, line, endpoints)]
     if rows:
+        _in_commit_order(session, {row["case_id"] for row in rows})
         session.connection().execute(OutboxMessage.__table__.insert(), rows)
+
+
+def _in_commit_order(session: Session, case_ids: set[int]) -> None:
+    """Outbox ids must follow commit order per case, or the job could send a later event
+    while an earlier one is still uncommitted. PostgreSQL: lock the cases first, so a
+    second writer of the same case takes its ids after this transaction commits. SQLite
+    has one writer at a time, so its ids follow commits already."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(CASES.c.id).where(CASES.c.id.in_(sorted(case_ids)))
+                           .order_by(CASES.c.id).with_for_update())
 
 
 def _messages(session: Session, line: CaseEvent, endpoints: list) -> list[dict]:
@@ -74,23 +87,32 @@ def _endpoints(session: Session) -> list:
 
 
 def _follow_settings(connection) -> None:
-    """The endpoint ``PEERDESK_WEBHOOK_URL`` names: created, or updated when the settings
-    changed, once per process (the settings do not change while it runs)."""
-    state = current_app.extensions.setdefault("bridge", {})
+    """Keep the endpoint ``PEERDESK_WEBHOOK_URL`` names in step with the settings, in the
+    transaction of the change (so a rollback undoes it too); two workers creating it at
+    once make one (a partial unique index)."""
     url = current_app.config.get("WEBHOOK_URL") or ""
     secret = str(current_app.config.get("WEBHOOK_SECRET") or "")
-    if state.get("followed") == (url, secret):
-        return
-    values = {"url": url, "secret": secret, "events": ",".join(signing.EVENTS),
-              "active": bool(url and secret)}
-    found = connection.execute(select(ENDPOINTS.c.id)
-                               .where(ENDPOINTS.c.from_settings.is_(True))).scalar()
+    found = connection.execute(select(ENDPOINTS.c.id, ENDPOINTS.c.url, ENDPOINTS.c.secret,
+                                      ENDPOINTS.c.active)
+                               .where(ENDPOINTS.c.from_settings.is_(True))).first()
+    wanted = {"url": url, "secret": secret, "active": bool(url and secret)}
     if found is not None:
-        connection.execute(update(ENDPOINTS).where(ENDPOINTS.c.id == found).values(**values))
+        if (found.url, found.secret, found.active) != (url, secret, wanted["active"]):
+            connection.execute(update(ENDPOINTS).where(ENDPOINTS.c.id == found.id)
+                               .values(**wanted))
     elif url and secret:
-        connection.execute(ENDPOINTS.insert().values(from_settings=True, created_at=utcnow(),
-                                                     **values))
-    state["followed"] = (url, secret)
+        statement = (insert_for(connection)(ENDPOINTS)
+                     .values(from_settings=True, created_at=utcnow(),
+                             events=",".join(signing.EVENTS), **wanted)
+                     .on_conflict_do_nothing(index_elements=["from_settings"],
+                                             index_where=ENDPOINTS.c.from_settings))
+        connection.execute(statement)
+
+
+def insert_for(connection):
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
 
 
 def init_app(app: Flask) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from datetime import timedelta
 
 HEADER = "Peerdesk-Signature"
@@ -25,6 +26,10 @@ MAX_ATTEMPTS = 12
 
 OPENED, UPDATED, REPLIED, SOLVED = "case.opened", "case.updated", "case.replied", "case.solved"
 EVENTS = (OPENED, UPDATED, REPLIED, SOLVED)
+
+
+TIMESTAMP = re.compile(r"[0-9]{1,12}")  # ASCII digits only: "²".isdigit() is True
+DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 class BadSignature(Exception):
@@ -41,11 +46,11 @@ def verify(secret: str, header: str | None, body: bytes, now: int,
     else :class:`BadSignature` saying why."""
     if not header:
         raise BadSignature("the request is not signed")
-    parts = dict(part.split("=", 1) for part in header.split(",") if "=" in part)
+    parts = dict(part.strip().split("=", 1) for part in header.split(",") if "=" in part)
     timestamp, given = parts.get("t", ""), parts.get("v1", "")
-    if not timestamp.isdigit() or not given:
+    if not TIMESTAMP.fullmatch(timestamp) or not DIGEST.fullmatch(given):
         raise BadSignature("the signature header is malformed")
-    if not hmac.compare_digest(_digest(secret, int(timestamp), body), given):
+    if not hmac.compare_digest(_digest(secret, int(timestamp), body).encode(), given.encode()):
         raise BadSignature("the signature does not match")
     if abs(now - int(timestamp)) > tolerance.total_seconds():
         raise BadSignature("the signature is too old")

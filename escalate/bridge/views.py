@@ -59,6 +59,27 @@ def remove():
     return redirect(url_for(".webhooks"))
 
 
+@bp.post("/admin/webhooks/toggle")
+@login_required
+def toggle():
+    """Pause an endpoint (its deliveries wait, in order) or resume it."""
+    require("webhooks.manage")
+    form = IdForm()
+    if not form.validate_on_submit():
+        abort(400)
+    found = next((item for item in endpoints.all_endpoints()
+                  if item.id == form.item_id.data), None)
+    try:
+        endpoints.change(current_user, form.item_id.data,
+                         endpoints.Fields(active=not found.active if found else None))
+    except EscalationError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("The endpoint is paused: its deliveries wait.") if found.active else
+              _("The endpoint is active again."), "success")
+    return redirect(url_for(".webhooks"))
+
+
 @bp.post("/admin/webhooks/send-again")
 @login_required
 def send_again():

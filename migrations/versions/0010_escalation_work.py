@@ -1,6 +1,7 @@
 """Escalation: the customers' satisfaction surveys of solved cases, the canned replies
-agents share, and the external helpdesk bridge (webhook endpoints, the outbox of case
-events, the inbound requests already received).
+agents share, the external helpdesk bridge (webhook endpoints, the outbox of case
+events, the inbound requests already received), and the support case a thread page
+shows (kept on the thread, so the page needs no query for it).
 
 Revision ID: 0010
 Revises: 0009
@@ -19,6 +20,18 @@ depends_on = None
 
 
 def upgrade():
+    with op.batch_alter_table('threads', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('support_case_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('support_status', sa.String(length=16), nullable=True))
+    op.execute("""
+        UPDATE threads SET
+          support_case_id = (SELECT max(c.id) FROM cases c
+                             WHERE c.thread_id = threads.id AND c.status != 'closed'),
+          support_status = (SELECT c.status FROM cases c WHERE c.id =
+                              (SELECT max(n.id) FROM cases n
+                               WHERE n.thread_id = threads.id AND n.status != 'closed'))
+        WHERE id IN (SELECT thread_id FROM cases WHERE status != 'closed')
+    """)
     op.create_table('canned_replies',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=120), nullable=False),
@@ -48,6 +61,10 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_webhook_endpoints'))
     )
+    with op.batch_alter_table('webhook_endpoints', schema=None) as batch_op:
+        batch_op.create_index('uq_webhook_endpoints_settings', ['from_settings'], unique=True,
+                              sqlite_where=sa.text('from_settings'),
+                              postgresql_where=sa.text('from_settings'))
     op.create_table('webhook_inbound_events',
     sa.Column('event_id', sa.String(length=100), nullable=False),
     sa.Column('received_at', sa.DateTime(), nullable=False),
@@ -84,6 +101,12 @@ def downgrade():
 
     op.drop_table('webhook_outbox')
     op.drop_table('webhook_inbound_events')
+    with op.batch_alter_table('webhook_endpoints', schema=None) as batch_op:
+        batch_op.drop_index('uq_webhook_endpoints_settings')
+
     op.drop_table('webhook_endpoints')
     op.drop_table('case_surveys')
     op.drop_table('canned_replies')
+    with op.batch_alter_table('threads', schema=None) as batch_op:
+        batch_op.drop_column('support_status')
+        batch_op.drop_column('support_case_id')

@@ -96,7 +96,7 @@ def test_the_thread_page_costs_the_same_few_queries_for_5_or_100_answers(
     make.act("accept", people.asker, make.get_first_reply(large))
     sign_in(post_form, "other")
     counts = [statements_for_thread_page(app, client, thread) for thread in (small, large)]
-    assert counts[0] == counts[1] <= 9, counts  # 8, and one for escalation's notice
+    assert counts[0] == counts[1] <= 8, counts
 
 
 def test_the_anonymous_thread_page_costs_the_same_few_queries(app, client, make, people):
@@ -104,7 +104,7 @@ def test_the_anonymous_thread_page_costs_the_same_few_queries(app, client, make,
     small = thread_with_answers(make, people.asker, helpers, 5)
     large = thread_with_answers(make, people.asker, helpers, 100)
     counts = [statements_for_thread_page(app, client, thread) for thread in (small, large)]
-    assert counts[0] == counts[1] <= 9, counts  # 8, and one for escalation's notice
+    assert counts[0] == counts[1] <= 8, counts
 
 
 def test_anonymous_visitors_get_the_cached_page_for_one_query(app, client, make, people,

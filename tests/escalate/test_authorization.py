@@ -89,7 +89,7 @@ def test_a_member_gets_nothing_of_someone_elses_case(client, support, open_case,
     assert "carla" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("path", ["", "/survey", "/../cases/"])
+@pytest.mark.parametrize("path", ["", "/survey"])
 def test_a_member_sees_no_page_of_someone_elses_case(client, sign_in, open_case, path):
     case_id, _agent, _thread = open_case
     sign_in("henrik")

@@ -166,3 +166,31 @@ def test_bulk_assign_without_ticked_cases_says_so(client, sign_in, support, open
 
     assert response.status_code == 422
     assert "Tick the cases to assign." in response.get_data(as_text=True)
+
+
+def test_a_refused_status_undoes_the_priority_sent_with_it(app, client, support, open_case,
+                                                         token_of):
+    case_id, _agent, _thread = open_case
+
+    refused = client.patch(f"/api/v1/cases/{case_id}",
+                           json={"priority": "low", "status": "closed"},
+                           headers=token_of(support.agent))
+    assert refused.status_code == 409
+    case = case_row(app, case_id)
+    assert case.priority != Priority.LOW
+    assert "priority now low" not in client.get(
+        f"/api/v1/cases/{case_id}", headers=token_of(support.agent)).get_data(as_text=True)
+
+
+def test_bulk_assign_takes_at_most_a_hundred_cases(app, client, sign_in, support, open_case,
+                                                   post_form):
+    case_id, assignee_id, _thread = open_case
+    sign_in("agnes")
+
+    response = post_form("/cases/assign", {"cases": [case_id, *range(10_000, 10_101)],
+                                           "assignee": str(support.other_agent.id)},
+                         form_page="/cases/?view=all")
+
+    assert response.status_code == 422
+    assert "at most 100 cases" in response.get_data(as_text=True)
+    assert case_row(app, case_id).assignee_id == assignee_id

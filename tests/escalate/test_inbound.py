@@ -128,3 +128,30 @@ def test_with_no_secret_inbound_requests_are_off(app, client, open_case):
                                       "status": "solved"})
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("header", [
+    "t=\u00b2,v1=" + "a" * 64,  # a digit to str.isdigit, not to int()
+    "t=" + "9" * 5000 + ",v1=" + "a" * 64,
+    "t=1,v1=\u00e9",
+    "v1=abc",
+    "nonsense",
+])
+def test_a_malformed_signature_is_refused_not_a_crash(client, helpdesk, open_case, header):
+    case_id, _agent, _thread = open_case
+    body = json.dumps({"id": "e", "case_id": case_id, "agent": "agnes", "status": "solved"})
+
+    response = client.post(URL, data=body.encode(), content_type="application/json",
+                           headers={signing.HEADER: header.encode("utf-8").decode("latin-1")})
+
+    assert response.status_code == 401
+
+
+def test_an_admin_name_does_not_act_through_the_bridge(app, helpdesk, support, open_case):
+    case_id, _agent, _thread = open_case
+
+    response = helpdesk({"id": "evt-1", "case_id": case_id, "agent": "boss",
+                         "status": "solved"})
+
+    assert response.status_code == 422
+    assert case_of(app, case_id).status == CaseStatus.NEW

@@ -58,6 +58,22 @@ def test_the_case_page_gives_the_agent_the_whole_context(client, sign_in, suppor
     assert "The thread" in page and "Timeline" in page and "escalated by staff" in page
 
 
+def test_the_case_page_names_the_products_the_customer_owns(app, client, sign_in, support,
+                                                           open_case):
+    from app.accounts.models import User
+    from app.extensions import db
+    from community.knowledge import services as knowledge
+
+    case_id, assignee_id, _thread = open_case
+    with app.app_context():
+        knowledge.set_products(db.session.get(User, support.customer.id), [support.area.id])
+    sign_in(name_of(support, assignee_id))
+
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+
+    assert "Owns: Earbuds" in page
+
+
 def test_the_customer_sees_their_case_without_the_agents_context(client, sign_in, open_case):
     case_id, _assignee, _thread = open_case
     sign_in("carla")
@@ -91,3 +107,30 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, open_case):
 
     assert client.get(f"/cases/{case_id}").status_code == 302
     assert client.get("/cases/").status_code == 302
+
+
+def test_the_console_filters_by_priority(client, sign_in, support, open_case):
+    case_id, _assignee, _thread = open_case
+    sign_in("agnes")
+
+    normal = client.get("/cases/?view=all&priority=normal").get_data(as_text=True)
+    urgent = client.get("/cases/?view=all&priority=urgent").get_data(as_text=True)
+
+    assert f"/cases/{case_id}" in normal and f"/cases/{case_id}" not in urgent
+
+
+def test_the_console_filters_by_team(client, sign_in, support, open_case):
+    case_id, _assignee, _thread = open_case
+    sign_in("agnes")
+
+    audio = client.get(f"/cases/?view=all&team={support.team_id}").get_data(as_text=True)
+    other = client.get(f"/cases/?view=all&team={support.team_id + 1}").get_data(as_text=True)
+
+    assert f"/cases/{case_id}" in audio and f"/cases/{case_id}" not in other
+
+
+def test_a_made_up_filter_is_a_400(client, sign_in, support):
+    sign_in("agnes")
+
+    assert client.get("/cases/?priority=whenever").status_code == 400
+    assert client.get("/cases/?team=audio").status_code == 400

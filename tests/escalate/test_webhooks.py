@@ -155,3 +155,35 @@ def test_the_settings_endpoint_follows_the_settings(app, receiver, two_cases):
         [endpoint] = db.session.scalars(select(WebhookEndpoint)).all()
         assert endpoint.from_settings and endpoint.url == receiver.url
         assert endpoint.event_list == list(signing.EVENTS)
+
+
+def test_a_given_up_delivery_holds_its_cases_later_events_until_sent_again(app, receiver,
+                                                                          two_cases):
+    receiver.mode = "error"
+    for attempt in range(signing.MAX_ATTEMPTS):
+        run(app, after=timedelta(hours=7 * (attempt + 1)))
+    receiver.mode = "ok"
+    run(app, after=timedelta(days=5))
+    assert receiver.keys() == []  # "opened" was given up: nothing after it may go first
+
+    with app.app_context():
+        for message in messages(app):
+            delivery.send_again(message.id)
+    run(app, after=timedelta(days=5))
+
+    events = in_order_per_case(receiver.accepted)
+    assert events[two_cases[0]] == ["case.opened", "case.updated", "case.replied",
+                                    "case.solved"]
+
+
+def test_a_paused_endpoint_gets_nothing_until_resumed(app, receiver, two_cases):
+    with app.app_context():
+        endpoint = db.session.scalars(select(WebhookEndpoint)).one()
+        endpoint.from_settings, endpoint.active = False, False
+        db.session.commit()
+    app.config.update(WEBHOOK_URL="")
+
+    run(app)
+
+    assert receiver.received == 0
+    assert all(m.attempts == 0 for m in messages(app))
