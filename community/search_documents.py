@@ -1,10 +1,11 @@
 """What the community puts in the search index: one document per thread (its question
 and visible replies; an accepted answer weighs more than other replies).
 
-Its boost says how likely the thread is to help whoever searches: solved threads rank
-above answered ones, answered above unanswered, and helpful votes on its visible answers
-and "me too"s add a little (both saturate, so a popular thread cannot bury a better
-match). A published article starts a little above a solved thread (knowledge/rules.py).
+Its prior says how likely the thread is to help whoever searches: solved threads above
+answered ones, answered above unanswered, and helpful votes on its visible answers and
+"me too"s add a little (both saturate). It breaks near-ties only: ``search.lift`` turns
+it into at most a 5 % boost, so a popular thread never buries a better match. A published
+article's prior starts a little above a solved thread's (knowledge/rules.py).
 
 Documents are rebuilt from the database after each change that alters a thread's text or
 status (the receivers below run after commit). A thread whose question is held or hidden
@@ -28,16 +29,16 @@ from community.models import Thread, Visibility
 from community.queries import thread_list
 
 BATCH = 500
-SOLVED, ANSWERED, UNANSWERED = 1.2, 1.05, 1.0
-MAX_VOTES_BONUS, MAX_ME_TOO_BONUS = 0.1, 0.05
+SOLVED, ANSWERED, UNANSWERED = 0.6, 0.2, 0.0
+MAX_VOTES_PRIOR, MAX_ME_TOO_PRIOR = 0.25, 0.15
 
 
 def boost(*, solved: bool, answered: bool, helpful_votes: int, me_too: int) -> float:
-    """1.0 for an unanswered question, up to about 1.38 for a solved, much-voted one."""
+    """1.0 for an unanswered question, up to 1.05 for a solved, much-voted one."""
     status = SOLVED if solved else ANSWERED if answered else UNANSWERED
-    votes = min(MAX_VOTES_BONUS, 0.025 * math.log2(1 + helpful_votes))
-    agreed = min(MAX_ME_TOO_BONUS, 0.0125 * math.log2(1 + me_too))
-    return round(status * (1 + votes + agreed), 4)
+    votes = min(MAX_VOTES_PRIOR, 0.0625 * math.log2(1 + helpful_votes))
+    agreed = min(MAX_ME_TOO_PRIOR, 0.0375 * math.log2(1 + me_too))
+    return round(search.lift(status + votes + agreed), 4)
 
 
 def document_for(thread: Thread) -> search.Document | None:

@@ -27,7 +27,7 @@ def document_for(article: Article) -> search.Document | None:
         kind="article", id=article.id, title=revision.title,
         body=words_of_html(revision.body_html), language=article.language,
         category=article.category.slug, solved=True,
-        boost=rules.search_boost(article.helpful_yes, article.helpful_no),
+        boost=search.lift(rules.search_prior(article.helpful_yes, article.helpful_no)),
     )
 
 

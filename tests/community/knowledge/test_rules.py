@@ -29,4 +29,4 @@ def test_one_early_no_does_not_make_an_article_the_least_helpful():
 
 
 def test_helpful_articles_rank_above_unhelpful_ones_in_search():
-    assert rules.search_boost(9, 1) > rules.search_boost(0, 0) > rules.search_boost(1, 9)
+    assert rules.search_prior(9, 1) > rules.search_prior(0, 0) > rules.search_prior(1, 9)
