@@ -30,6 +30,7 @@ run: export PEERDESK_ENV ?= development
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) demo seed
+	$(FLASK) search reindex --if-outdated
 	@echo "\nPeerdesk is starting on http://127.0.0.1:5000 (Ctrl+C stops it)."
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(FLASK) jobs run & \

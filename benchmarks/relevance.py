@@ -5,8 +5,10 @@ in the same run.
 The six dumps in ../shared/data/stackexchange are imported as ``flask import
 stackexchange`` does (about 3,100 threads); each pair's title, then its body's first
 sentence, is asked through ``search.query`` (what the search page and the API ask), and
-the expected thread's rank gives MRR@10 and recall@5. Backends: Whoosh on SQLite, and
-Whoosh and PostgreSQL full text on a throwaway PostgreSQL server when one can start.
+the expected thread's rank gives MRR@10 and recall@5, beside the two baselines of
+``tests/support/relevance.py`` (a plain BM25 and a stock Whoosh set-up). Backends: Whoosh
+on SQLite, and Whoosh and PostgreSQL full text on a throwaway PostgreSQL server when one
+can start.
 
 ``python -m benchmarks.relevance [--no-postgresql]``
 """
@@ -32,8 +34,11 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     asked = {folder: relevance.questions(folder) for folder in relevance.folders()}
     pairs = relevance.pairs(asked)
-    baseline = relevance.PlainBM25(q for found in asked.values() for q in found.values())
-    lines = [("plain BM25 (rank_bm25, no stemming)", _scores(pairs, baseline.ranked))]
+    haystack = [q for found in asked.values() for q in found.values()]
+    lines = [("plain BM25 (rank_bm25, no stemming)",
+              _scores(pairs, relevance.PlainBM25(haystack).ranked)),
+             ("stock Whoosh (BM25F, stemming, title x2)",
+              _scores(pairs, relevance.StockWhoosh(haystack).ranked))]
     with tempfile.TemporaryDirectory(prefix="peerdesk-relevance-") as folder:
         lines.append(("whoosh on sqlite", measure(f"sqlite:///{folder}/db.sqlite",
                                                   "whoosh", Path(folder), pairs)))

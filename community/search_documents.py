@@ -1,5 +1,6 @@
-"""What the community puts in the search index: one document per thread (its question
-and visible replies; an accepted answer weighs more than other replies).
+"""What the community puts in the search index: one document per thread, its question
+and, apart, its visible replies (the accepted answer first, weighing as much as the rest:
+weighing it more cost relevance on Stack Exchange's pairs, docs/search.md).
 
 Its prior says how likely the thread is to help whoever searches: solved threads above
 answered ones, answered above unanswered, and helpful votes on its visible answers and
@@ -47,13 +48,13 @@ def document_for(thread: Thread) -> search.Document | None:
     if opening is None:
         return None
     accepted = next((post for post in visible if post.id == thread.accepted_post_id), None)
-    others = [words_of_html(post.body_html) for post in visible
-              if not post.is_opening and post is not accepted]
+    replies = sorted((post for post in visible if not post.is_opening),
+                     key=lambda post: post is not accepted)  # the accepted answer first
     answers = [post for post in visible if post.author_id != thread.author_id]
     return search.Document(
         kind="thread", id=thread.id, title=thread.title,
-        body="\n".join([words_of_html(opening.body_html), *others]),
-        extra=words_of_html(accepted.body_html) if accepted else "",
+        body=words_of_html(opening.body_html),
+        replies="\n".join(words_of_html(post.body_html) for post in replies),
         language=thread.language, tags=tuple(tag.name for tag in thread.tags),
         category=thread.category.slug, solved=accepted is not None,
         boost=boost(solved=accepted is not None, answered=bool(answers),

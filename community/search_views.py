@@ -1,7 +1,8 @@
 """The search page (and what the API's search shares with it): ids from the index, rows and
 visibility from SQL, in the index's order.
 
-Threads and articles are mixed as the index ranks them. Each kind is loaded with the
+Threads and articles are mixed as the index ranks them; a thread and the article promoted
+from it show once, as the article. Each kind is loaded with the
 query that applies its own visibility (a thread whose question is hidden, an article
 taken back), so a stale index never shows what a reader may not see; such hits are
 dropped from the page. Filters: a category (with its subcategories), solved only, and
@@ -107,7 +108,7 @@ def _load(hits: list[search_adapter.Hit]) -> list[Found]:
     article_ids = [hit.id for hit in hits if hit.kind == "article"]
     articles = readable_articles(article_ids)
     found = []
-    for hit in hits:
+    for hit in _one_per_answer(hits, articles):
         snippet = Markup(hit.highlight)  # noqa: S704 - escaped by the search backend
         if hit.kind == "thread" and (thread := threads.get(hit.id)) is not None:
             url = url_for("community.thread", thread_id=thread.id, slug=thread.slug)
@@ -118,6 +119,22 @@ def _load(hits: list[search_adapter.Hit]) -> list[Found]:
             found.append(Found("article", article.id, article.current_revision.title,
                                url, snippet, hit.score, article.category.name, article))
     return found
+
+
+def _one_per_answer(hits: list[search_adapter.Hit], articles: dict) -> list[search_adapter.Hit]:
+    """A thread and the article promoted from it are one answer, shown once: as the article
+    (curated, kept up to date), in the better of their two places."""
+    promoted = {article.source_thread_id: article_id for article_id, article in articles.items()
+                if article.source_thread_id is not None}
+    article_hits = {hit.id: hit for hit in hits if hit.kind == "article"}
+    shown, seen = [], set()
+    for hit in hits:
+        if hit.kind == "thread" and hit.id in promoted:
+            hit = article_hits[promoted[hit.id]]
+        if (hit.kind, hit.id) not in seen:
+            seen.add((hit.kind, hit.id))
+            shown.append(hit)
+    return shown
 
 
 def _filters_from_request() -> Filters:

@@ -42,7 +42,9 @@ class Document:
     tags: tuple[str, ...] = ()
     category: str = ""
     solved: bool = False
-    extra: str = ""  # text that should weigh more than the body (an accepted answer)
+    # A thread's replies (its accepted answer first), apart from its question: so that
+    # the answers' words add to a match without diluting the question's own.
+    replies: str = ""
     # Multiplies the text score, between 1 and 1 + MAX_LIFT (see ``lift``): a solved
     # thread or a helpful article wins a near-tie with an unanswered question.
     boost: float = 1.0
@@ -101,6 +103,10 @@ class Backend(Protocol):
     def write(self, documents: list[Document], remove: list[str]) -> None: ...
 
     def rebuilding(self) -> AbstractContextManager[Callable[[Document], None]]: ...
+
+    def written_during_rebuild(self) -> list[str]: ...
+
+    def is_current(self) -> bool: ...
 
     def search(self, query: terms.Query, *, limit: int, offset: int) -> Results: ...
 
@@ -229,7 +235,10 @@ def query(text: str, *, kinds: Iterable[str] | None = None, category: str | None
 
 
 def rebuild(progress: Callable[[int], None] = lambda _n: None) -> int:
-    """Rebuild the whole index from the sources; returns how many documents it holds."""
+    """Rebuild the whole index from the sources; returns how many documents it holds.
+
+    The site keeps changing things meanwhile; what it wrote while the rebuild ran is
+    written again afterwards, from the database as it is then, so no change is lost."""
     backend = _search().backend
     total = 0
     with backend.rebuilding() as write:
@@ -238,7 +247,19 @@ def rebuild(progress: Callable[[int], None] = lambda _n: None) -> int:
                 write(document)
                 total += 1
                 progress(1)
+    changed: dict[str, list[int]] = {}
+    for key in backend.written_during_rebuild():
+        kind, _, ident = key.partition(":")
+        if kind in _search().sources and ident.isdigit():
+            changed.setdefault(kind, []).append(int(ident))
+    for kind, ids in changed.items():
+        update(kind, ids)
     return total
+
+
+def is_current() -> bool:
+    """Whether the index exists in the shape this version writes."""
+    return _search().backend.is_current()
 
 
 def expected_count() -> int:

@@ -42,7 +42,7 @@ class SynonymGroup(db.Model):
 
 class SearchDocument(db.Model):
     """One searchable item for the PostgreSQL backend: its text, its filters and the
-    weighted ``tsvector`` (title A, tags B, accepted answer C, body D) built from them in
+    weighted ``tsvector`` (title A, tags B, replies C, question or article D) built from them in
     the language's configuration (english or italian)."""
 
     __tablename__ = "search_documents"
@@ -60,7 +60,7 @@ class SearchDocument(db.Model):
     boost: Mapped[float]
     title: Mapped[str] = mapped_column(Text)
     tags: Mapped[str] = mapped_column(Text)
-    extra: Mapped[str] = mapped_column(Text)
+    replies: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     vector: Mapped[str | None] = mapped_column(Text().with_variant(TSVECTOR(), "postgresql"))
     # Database time of the last write: a reindex never overwrites a document written after

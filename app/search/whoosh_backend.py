@@ -1,21 +1,31 @@
 """The Whoosh backend: an embedded index in the instance folder (the default).
 
 Each language has its own fields (English with the Porter stemmer, Italian with the
-Snowball stemmer), so "caricano" finds "caricare" and "charging" finds "charge". Titles
-weigh most, then tags, then an accepted answer, then the rest of the text (BM25F). Queries
+Snowball stemmer), so "caricano" finds "caricare" and "charging" finds "charge". A title
+weighs twice the tags, the question and the replies (BM25F, each field with its own
+length: docs/search.md says why). Queries
 are natural language: any word (or synonym group) may match, and each group a document
 matches adds its score, so documents matching more of them rank higher. (Whoosh's own
 coordination bonus is not used: it counts a word once per field and per index segment.)
-The text score is then multiplied by the document's boost (kept in a column, applied by
-:class:`BoostedBM25F`). The ``words`` field holds every word as typed,
-for "did you mean".
+Whoosh ranks by the text score alone, so that it can skip the blocks of postings that
+cannot reach the page asked for (a scorer that adjusts every score, ``use_final``, would
+turn that off and score every match). The document's boost (kept in a column, at most
+1 + MAX_LIFT) then reorders the best candidates; they are widened until no document left
+out could be lifted onto the page (:func:`_best`). The ``words`` field holds every word
+as typed, for "did you mean".
+
+Searchers are kept open between queries (opening the index and its segments costs more
+than a short query) in a small pool, and renewed once the index changes: a write commits a
+new table of contents, a reindex swaps in a new directory.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -25,10 +35,14 @@ from whoosh import columns, index, scoring
 from whoosh.analysis import LanguageAnalyzer, StemmingAnalyzer
 from whoosh.fields import BOOLEAN, COLUMN, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.highlight import ContextFragmenter
+from whoosh.index import LockError
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Or, Term
+from whoosh.searching import Hit as WhooshHit
+from whoosh.searching import Searcher
+from whoosh.util.filelock import try_for
 
-from app.search import Document, Hit, Results
+from app.search import MAX_LIFT, Document, Hit, Results
 from app.search.terms import (
     OTHER_LANGUAGE_WEIGHT,
     SYNONYM_WEIGHT,
@@ -41,8 +55,13 @@ from app.search.terms import (
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "it")
-BOOSTS = {"title": 4.0, "tags": 2.0, "extra": 1.5, "body": 1.0}
-TEXT_FIELDS = ("title", "tags", "extra", "body")
+BOOSTS = {"title": 2.0, "tags": 1.0, "body": 1.0, "replies": 1.0}
+TEXT_FIELDS = ("title", "tags", "body", "replies")
+SNIPPET_FIELDS = ("body", "replies")
+HIGHLIGHT_CHARS = 4000  # a snippet is looked for in the text's beginning only
+IDLE_SEARCHERS = 4
+TOC = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
+CANDIDATES = 20  # ranked beyond the page asked for, before the boosts reorder them
 
 
 def _analyzer(language: str):
@@ -66,7 +85,7 @@ def schema() -> Schema:
         analyzer = _analyzer(language)
         for name in TEXT_FIELDS:
             fields[f"{name}_{language}"] = TEXT(analyzer=analyzer, field_boost=BOOSTS[name],
-                                                stored=name == "body")
+                                                stored=name in SNIPPET_FIELDS)
     return Schema(**fields)
 
 
@@ -77,30 +96,17 @@ def _fields(document: Document) -> dict:
         "category": document.category, "solved": document.solved,
         "boost": float(document.boost),
         "words": " ".join(sorted(vocabulary(document.title, " ".join(document.tags),
-                                            document.extra, document.body))),
+                                            document.replies, document.body))),
         f"title_{language}": document.title, f"tags_{language}": " ".join(document.tags),
-        f"extra_{language}": document.extra, f"body_{language}": document.body,
+        f"body_{language}": document.body, f"replies_{language}": document.replies,
     }
-
-
-class BoostedBM25F(scoring.BM25F):
-    """BM25F times the document's boost (solved threads, helpful articles rank higher)."""
-
-    use_final = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._boosts = None  # one search's column reader
-
-    def final(self, searcher, docnum, score):
-        if self._boosts is None:
-            self._boosts = searcher.reader().column_reader("boost")
-        return score * self._boosts[docnum]
 
 
 class WhooshBackend:
     def __init__(self, directory: str) -> None:
         self.path = Path(directory)
+        self._idle: list[tuple[tuple[int, int], Searcher]] = []
+        self._lock = threading.Lock()
 
     def _open(self, create: bool = False):
         if not index.exists_in(self.path):
@@ -116,24 +122,49 @@ class WhooshBackend:
         return ix
 
     def write(self, documents: list[Document], remove: list[str]) -> None:
-        ix = self._open(create=True)
-        if ix is None:
-            return
         stale = [*remove, *(document.key for document in documents)]
-        with ix.writer(timeout=10) as writer:
+        self._note_during_rebuild(stale)
+        writer = self._writer()
+        if writer is None:
+            return
+        with writer:
             # One delete for the batch: update_document would open a searcher per document.
             if stale:
                 writer.delete_by_query(Or([Term("key", key) for key in stale]))
             for document in documents:
                 writer.add_document(**_fields(document))
 
+    def is_current(self) -> bool:
+        return index.exists_in(self.path) and self._open() is not None
+
+    def _writer(self):
+        """A writer on the live index (None if it was built by an older version)."""
+        for attempt in (1, 2):
+            ix = self._open(create=True)
+            if ix is None:
+                return None
+            try:
+                return ix.writer(timeout=10)
+            except FileNotFoundError:  # a rebuild swapped the directories meanwhile
+                if attempt == 2:
+                    raise
+        return None
+
     @contextmanager
     def rebuilding(self) -> Iterator[Callable[[Document], None]]:
         """Build a fresh index beside the live one, then swap it in: searches keep
-        working on the old index while the new one is written."""
+        working on the old index while the new one is written.
+
+        The site keeps writing to the live index meanwhile, and notes each key it writes
+        in a journal beside it (``<index>.changes``). After the swap the journal is read
+        (``written_during_rebuild``) and those documents are written again from the
+        database, so a change made while the rebuild read an older state is not lost.
+        A key noted before the journal is taken is replayed; a write after it goes to the
+        new index, since the swap came first."""
         fresh = self.path.with_name(self.path.name + ".rebuild")
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
+        self._journal.write_text("")
         ix = index.create_in(fresh, schema())
         writer = ix.writer(limitmb=512)  # fewer runs to merge at commit (measured: -25 %)
         try:
@@ -141,47 +172,149 @@ class WhooshBackend:
         except BaseException:
             writer.cancel()
             shutil.rmtree(fresh, ignore_errors=True)
+            self._journal.unlink(missing_ok=True)
             raise
         writer.commit()
+        self._swap_in(fresh)
+
+    def _swap_in(self, fresh: Path) -> None:
         old = self.path.with_name(self.path.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
-        if self.path.exists():
-            os.replace(self.path, old)
-        os.replace(fresh, self.path)
+        live = self._open()
+        # A write in progress on the live index finishes first; a writer that locks after
+        # the swap finds the new index (Whoosh reads the lock and contents by path).
+        lock = live.lock("WRITELOCK") if live is not None else None
+        if lock is not None and not try_for(lock.acquire, timeout=30):
+            raise LockError(f"the search index in {self.path} stayed locked for 30 s")
+        try:
+            if self.path.exists():
+                os.replace(self.path, old)
+            os.replace(fresh, self.path)
+        finally:
+            if lock is not None:
+                lock.release()
         shutil.rmtree(old, ignore_errors=True)
 
+    def written_during_rebuild(self) -> list[str]:
+        """The keys the site wrote while the last rebuild ran (read once)."""
+        taken = self._journal.with_name(self._journal.name + ".taken")
+        try:
+            os.replace(self._journal, taken)
+        except FileNotFoundError:
+            return []
+        keys = sorted(set(taken.read_text().split()))
+        taken.unlink()
+        return keys
+
+    @property
+    def _journal(self) -> Path:
+        return self.path.with_name(self.path.name + ".changes")
+
+    def _note_during_rebuild(self, keys: list[str]) -> None:
+        """Append ``keys`` to the journal if a rebuild is running (the file exists)."""
+        try:
+            descriptor = os.open(self._journal, os.O_WRONLY | os.O_APPEND)
+        except FileNotFoundError:
+            return
+        try:
+            os.write(descriptor, "".join(f"{key}\n" for key in keys).encode())
+        finally:
+            os.close(descriptor)
+
     def search(self, query: Query, *, limit: int, offset: int) -> Results:
-        ix = self._open()
-        if ix is None:
-            return Results([], 0)
-        fields = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
-        other_languages = {f"{name}_{lang}": OTHER_LANGUAGE_WEIGHT for name in TEXT_FIELDS
-                           for lang in LANGUAGES if query.language not in (None, lang)}
-        parser = MultifieldParser(fields, ix.schema, fieldboosts=other_languages, group=OrGroup)
-        parsed = Or([parser.parse(_group_text(group)) for group in query.groups])
-        with ix.searcher(weighting=BoostedBM25F()) as searcher:
-            page = searcher.search(parsed, limit=offset + limit, filter=_filter(query),
-                                   terms=True)
+        with self._searcher() as searcher:
+            if searcher is None:
+                return Results([], 0)
+            fields = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
+            other_languages = {f"{name}_{lang}": OTHER_LANGUAGE_WEIGHT
+                               for name in TEXT_FIELDS for lang in LANGUAGES
+                               if query.language not in (None, lang)}
+            parser = MultifieldParser(fields, searcher.schema, fieldboosts=other_languages,
+                                      group=OrGroup)
+            parsed = Or([parser.parse(_group_text(group)) for group in query.groups])
+            page, best = _best(searcher, parsed, _filter(query), offset + limit)
             page.fragmenter = ContextFragmenter(maxchars=200, surround=40)
-            hits = [Hit(hit["kind"], hit["ident"], hit.score, _highlight(hit))
-                    for hit in page[offset:offset + limit]]
+            hits = []
+            for position, (score, docnum) in enumerate(best[offset:], offset):
+                found = WhooshHit(page, docnum, position, score)
+                hits.append(Hit(found["kind"], found["ident"], score, _highlight(found)))
             return Results(hits, len(page))
 
     def known(self, words: list[str]) -> set[str]:
-        ix = self._open()
-        if ix is None:
-            return set()
-        with ix.searcher() as searcher:
+        with self._searcher() as searcher:
+            if searcher is None:
+                return set()
             return {word for word in words if _live_documents(searcher, word, limit=1)}
 
     def similar(self, word: str) -> list[tuple[str, int]]:
-        ix = self._open()
-        if ix is None:
-            return []
-        with ix.searcher() as searcher:
+        with self._searcher() as searcher:
+            if searcher is None:
+                return []
             near = searcher.reader().terms_within("words", word, maxdist=2, prefix=1)
             counted = [(candidate, _live_documents(searcher, candidate)) for candidate in near]
             return [(candidate, count) for candidate, count in counted if count]
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher | None]:
+        """An open searcher on the index as it is now (None when there is no index)."""
+        try:
+            version = _version(self.path)
+        except FileNotFoundError:
+            yield None
+            return
+        searcher = self._take(version)
+        if searcher is None:
+            ix = self._open()
+            if ix is None:
+                yield None
+                return
+            searcher = ix.searcher(weighting=scoring.BM25F())
+        try:
+            yield searcher
+        finally:
+            self._give_back(version, searcher)
+
+    def _take(self, version: tuple[int, int]) -> Searcher | None:
+        with self._lock:
+            stale = [s for v, s in self._idle if v != version]
+            fresh = [(v, s) for v, s in self._idle if v == version]
+            self._idle = fresh[:-1]
+        for searcher in stale:
+            searcher.close()
+        return fresh[-1][1] if fresh else None
+
+    def _give_back(self, version: tuple[int, int], searcher: Searcher) -> None:
+        with self._lock:
+            if len(self._idle) < IDLE_SEARCHERS:
+                self._idle.append((version, searcher))
+                return
+        searcher.close()
+
+
+def _version(path: Path) -> tuple[int, int]:
+    """What changes when the index does: the directory (a rebuild swaps in another one)
+    and the generation of its table of contents (each commit writes the next one)."""
+    with os.scandir(path) as entries:
+        generations = [int(match.group(1)) for entry in entries
+                       if (match := TOC.fullmatch(entry.name))]
+    return os.stat(path).st_ino, max(generations, default=-1)
+
+
+def _best(searcher: Searcher, parsed, filter_, wanted: int):
+    """The ``wanted`` best documents by text score times boost, as (score, docnum) pairs,
+    and Whoosh's results (for the total and highlighting)."""
+    boosts = searcher.reader().column_reader("boost")
+    fetch = wanted + CANDIDATES
+    while True:
+        page = searcher.search(parsed, limit=fetch, filter=filter_)
+        best = sorted(((score * boosts[docnum], docnum) for score, docnum in page.top_n),
+                      key=lambda pair: (-pair[0], pair[1]))
+        everything = len(page.top_n) < fetch
+        # Anything not fetched scores at most the last one fetched, lifted at most so far.
+        if everything or (len(best) >= wanted and
+                          page.top_n[-1][0] * (1 + MAX_LIFT) <= best[wanted - 1][0]):
+            return page, best[:wanted]
+        fetch *= 4
 
 
 def _live_documents(searcher, word: str, limit: int | None = None) -> int:
@@ -217,9 +350,11 @@ def _filter(query: Query):
 
 def _highlight(hit) -> str:
     stored = hit.fields()
-    for language in LANGUAGES:
-        if stored.get(f"body_{language}"):
-            text = hit.highlights(f"body_{language}", top=2)
-            if text:
-                return text
+    for name in SNIPPET_FIELDS:
+        for language in LANGUAGES:
+            if text := stored.get(f"{name}_{language}"):
+                snippet = hit.highlights(f"{name}_{language}", text=text[:HIGHLIGHT_CHARS],
+                                         top=2)
+                if snippet:
+                    return snippet
     return ""

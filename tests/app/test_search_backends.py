@@ -60,3 +60,52 @@ def test_a_change_written_during_a_reindex_is_not_overwritten_by_it(app):
             write(document(1, "Soundbar silent"))  # read before the change below
             backend.write([document(1, "Soundbar silent, fixed by switching on ARC")], [])
         assert found("arc") == [1]
+
+
+@EVERY_SEARCH_BACKEND
+def test_each_write_is_found_by_the_next_search_however_quick(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        for ident in range(1, 6):  # searchers are kept open between queries
+            backend.write([document(ident, f"Remote number {ident} lost")], remove=[])
+            assert len(found("remote")) == ident
+
+
+@EVERY_SEARCH_BACKEND
+def test_a_removal_during_a_reindex_is_not_undone_by_it(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Soundbar spam offer")], remove=[])
+        with backend.rebuilding() as write:
+            backend.write([], remove=["thread:1"])  # hidden while the reindex runs...
+            write(document(1, "Soundbar spam offer"))  # ...which had read it before
+        for key in backend.written_during_rebuild():  # what search.rebuild does next
+            backend.write([], remove=[key])
+        assert found("soundbar") == []
+
+
+@EVERY_SEARCH_BACKEND
+def test_reindex_if_outdated_leaves_a_current_index_alone(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+    result = app.test_cli_runner().invoke(args=["search", "reindex", "--if-outdated"])
+    assert "up to date" in result.output
+
+
+def test_reindex_if_outdated_builds_a_missing_whoosh_index(app):
+    result = app.test_cli_runner().invoke(args=["search", "reindex", "--if-outdated"])
+    assert result.exit_code == 0 and "Indexed 0 documents" in result.output
+
+
+def test_reindex_if_outdated_rebuilds_an_index_from_an_older_version(app):
+    from pathlib import Path
+
+    from whoosh import index
+    from whoosh.fields import ID, Schema
+
+    folder = Path(app.config["SEARCH_INDEX_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    index.create_in(folder, Schema(key=ID(unique=True, stored=True)))
+    result = app.test_cli_runner().invoke(args=["search", "reindex", "--if-outdated"])
+    assert "Indexed 0 documents" in result.output

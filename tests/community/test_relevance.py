@@ -4,11 +4,13 @@ the threads that answer it (the demo has several threads per problem); an articl
 from one of them answers too. The score is the mean reciprocal rank of the first answer
 in the top ten (MRR@10), computed per search backend.
 
-Measured on 2026-11-23 with the demo's seed 2026, its synonym list and its 18 published
-articles (57 questions): Whoosh 0.982 (on SQLite and on PostgreSQL), PostgreSQL full
-text 0.974. The floors sit
-just under those figures: a change to ranking, synonyms or the demo that lowers them must
-be looked at, not waved through. Run with ``-s`` to see the figures.
+Measured on 2026-12-03 with the demo's seed 2026, its synonym list and its 18 published
+articles (57 questions): Whoosh 0.960 (on SQLite and on PostgreSQL), PostgreSQL full
+text 0.988. The floors sit just under those figures: a change to ranking, synonyms or the
+demo that lowers them must be looked at, not waved through. Run with ``-s`` to see the
+figures. This set is a second line only: ranking is tuned on data nobody here wrote
+(test_relevance_third_party.py). Whoosh was 0.982 with a title weighing 4 times the text
+and priors lifting by up to 75 %; both cost relevance on Stack Exchange's pairs.
 
 The demo is seeded once per backend with the real seeders (about 15 s).
 """
@@ -27,7 +29,7 @@ from community.knowledge.models import Article
 from community.models import Thread
 from tests.conftest import EVERY_SEARCH_BACKEND, _empty_tables, app_settings
 
-FLOORS = {"whoosh": 0.97, "postgresql": 0.95}
+FLOORS = {"whoosh": 0.95, "postgresql": 0.97}
 
 ANDROID_DROPOUTS = (
     'Constant Bluetooth dropouts on Android after the latest Buds Pro update',

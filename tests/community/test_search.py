@@ -59,6 +59,27 @@ def test_reindex_rebuilds_from_the_database_with_a_count(app, make, people):
         assert search.query("Lumio Stream").total == 2
 
 
+def test_a_reindex_loses_no_change_made_while_it_runs(app, make, people):
+    edited = make.thread(people.asker, title="Lumio Stream remote does not pair at all")
+    hidden = make.thread(people.asker, title="Lumio Stream cheap remotes offer")
+    make.thread(people.asker, title="Lumio Stream shows no picture on my old TV")
+
+    def meanwhile(read: list[int]) -> None:  # the rebuild has read all three threads
+        read.append(1)
+        if len(read) == 3:
+            db.session.get(Thread, edited.id).title = "Lumio Stream remote pairs after a reset"
+            db.session.scalar(db.select(Post).where(Post.thread_id == hidden.id)).visibility \
+                = Visibility.HIDDEN
+            db.session.commit()
+            search.update("thread", [edited.id, hidden.id])  # as the site does after commit
+
+    with app.app_context():
+        read: list[int] = []
+        search.rebuild(lambda _n: meanwhile(read))
+        assert [hit.id for hit in search.query("reset").hits] == [edited.id]
+        assert search.query("cheap offer").total == 0
+
+
 def test_an_accepted_answer_makes_its_words_findable(client, make, people, question):
     answer = make.reply(people.helper, question,
                         "Hold the pairing button for fifteen seconds until it flashes amber.")
@@ -93,12 +114,23 @@ def test_a_solved_thread_ranks_above_an_unanswered_one_with_the_same_words(
     body = "The charging case of my Buds Pro shows no light when I plug it in."
     make.thread(people.other, title="Buds Pro case shows no light when plugged", body=body)
     solved = make.thread(people.asker, title="Buds Pro case shows no light at all",
-                         body=body + " Any ideas?")
+                         body=body)
     answer = make.reply(people.helper, solved, "Clean the USB-C port with a wooden toothpick.")
     make.act("accept", people.asker, answer)
     html = results_page(client, "buds pro case no light")
     assert titles_in_order(html, solved.title, "Buds Pro case shows no light when plugged")[0] \
         == solved.title
+
+
+def test_a_solved_thread_never_outranks_a_clearly_better_match(client, make, people):
+    solved = make.thread(people.asker, title="Beer sizes in Spain and Portugal",
+                         body="What size is a cana compared to a pint?")
+    make.act("accept", people.asker,
+             make.reply(people.helper, solved, "A cana is about a third of a litre."))
+    better = make.thread(people.other, title="Add a size column to my Gmail inbox",
+                         body="Can the inbox show how big each message is?")
+    html = results_page(client, "I'd like to add a size column to my gmail, is this possible?")
+    assert titles_in_order(html, solved.title, better.title)[0] == better.title
 
 
 def test_what_happened_outweighs_when_it_happened(client, make, people):
@@ -203,6 +235,18 @@ def test_articles_and_threads_share_the_results_each_linking_to_its_page(
     html = results_page(client, "reset the remote")
     assert f'href="/kb/{article.id}/{article.slug}"' in html
     assert thread.title in html
+
+
+def test_a_thread_and_the_article_made_from_it_show_once_as_the_article(
+        client, make, people):
+    thread = make.thread(people.asker, title="Stream 4K remote needs a reset, how?",
+                         body="The remote stopped answering after new batteries.")
+    answer = make.reply(people.helper, thread, "Hold Home and Back for ten seconds.")
+    make.act("accept", people.asker, answer)
+    article = make.promote(people.moderator, answer, reviewer=make.admin())
+    html = results_page(client, "stream remote reset")
+    assert f'href="/kb/{article.id}/{article.slug}"' in html
+    assert f'href="/t/{thread.id}/' not in html
 
 
 def test_the_type_filter_shows_articles_only(client, make, people):
