@@ -58,7 +58,7 @@ def _categories(connection, threads: list[Copy]) -> dict[str, int]:
 
 def _tags(connection, threads: list[Copy]) -> dict[str, int]:
     from community.models import Tag
-    from community.services import tag_name
+    from community.tags import tag_name
 
     names = sorted({name for thread in threads for raw in thread.question.tags
                     if (name := tag_name(raw))})
@@ -72,7 +72,7 @@ def _tags(connection, threads: list[Copy]) -> dict[str, int]:
 def _threads_and_posts(connection, threads: list[Copy], author: int,
                        categories: dict[str, int], tags: dict[str, int]) -> None:
     from community.models import Post, Thread, thread_tags
-    from community.services import tag_name
+    from community.tags import tag_name
 
     post_id = 0
     accepted: list[dict[str, int]] = []
