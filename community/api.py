@@ -181,6 +181,7 @@ class Search(MethodView):
         base = current_app.config["BASE_URL"]
         return {"items": [{"kind": item.kind, "id": item.id, "title": item.title,
                            "url": base + item.url, "snippet": str(item.snippet),
-                           "score": item.score} for item in found.items],
+                           "score": item.score, "close": item.close}
+                          for item in found.items],
                 "page": found.page, "per_page": found.per_page, "total": found.total,
-                "suggestion": found.suggestion}
+                "close": found.close, "suggestion": found.suggestion}

@@ -114,12 +114,18 @@ class SearchResultSchema(Schema):
         "description": "HTML: matched words in <b class=\"match\">; all else escaped. May be "
                        "empty."})
     score = fields.Float(metadata={"description": "Relevance; higher is better."})
+    close = fields.Boolean(metadata={
+        "description": "A close match; the others share fewer or commoner words with q."})
 
 
 class SearchPageSchema(Schema):
     items = fields.List(fields.Nested(SearchResultSchema))
     page = fields.Integer()
     per_page = fields.Integer()
-    total = fields.Integer()
+    total = fields.Integer(metadata={
+        "description": "Every match, counted up to 200: a search answers its best 200."})
+    close = fields.Integer(metadata={
+        "description": "Close matches (at least half the best score), counted among the "
+                       "best 50; the items flag them."})
     suggestion = fields.String(allow_none=True, metadata={
         "description": "The query with misspelled words corrected (\"did you mean\"), or null."})

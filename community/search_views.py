@@ -2,11 +2,12 @@
 visibility from SQL, in the index's order.
 
 Threads and articles are mixed as the index ranks them; a thread and the article promoted
-from it show once, as the article. Each kind is loaded with the
-query that applies its own visibility (a thread whose question is hidden, an article
-taken back), so a stale index never shows what a reader may not see; such hits are
-dropped from the page. Filters: a category (with its subcategories), solved only, and
-all / threads / articles.
+from it show once, as the article. Close matches come first and are counted; looser ones
+(sharing fewer or commoner words with the question) follow as "more results". Each kind
+is loaded with the query that applies its own visibility (a thread whose question is
+hidden, an article taken back), so a stale index never shows what a reader may not see;
+such hits are dropped from the page. Filters: a category (with its subcategories),
+solved only, and all / threads / articles.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Found:
     score: float
     category: str
     item: object  # the Thread or the Article, for the page's badges and summaries
+    close: bool = True  # a close match; the others are shown apart as "more results"
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,19 @@ class Page:
     """One page of results, shaped for ``_pagination.html``."""
 
     items: list[Found]
-    total: int
+    total: int  # every match, counted up to search.MAX_RESULTS
     page: int
     per_page: int
     suggestion: str | None
+    close: int = 0  # close matches (search.CLOSE_SHARE of the best score or more)
+
+    @property
+    def close_items(self) -> list[Found]:
+        return [item for item in self.items if item.close]
+
+    @property
+    def more_items(self) -> list[Found]:
+        return [item for item in self.items if not item.close]
 
     @property
     def pages(self) -> int:
@@ -91,7 +102,7 @@ def find(text: str, filters: Filters, *, page: int = 1, per_page: int = PER_PAGE
         text, kinds=KINDS[filters.kind], categories=_category_slugs(filters.category),
         solved_only=filters.solved_only, limit=per_page, offset=(page - 1) * per_page,
         suggest=True)
-    return Page(_load(found.hits), found.total, page, per_page, found.suggestion)
+    return Page(_load(found.hits), found.total, page, per_page, found.suggestion, found.close)
 
 
 def _category_slugs(slug: str) -> list[str]:
@@ -113,11 +124,12 @@ def _load(hits: list[search_adapter.Hit]) -> list[Found]:
         if hit.kind == "thread" and (thread := threads.get(hit.id)) is not None:
             url = url_for("community.thread", thread_id=thread.id, slug=thread.slug)
             found.append(Found("thread", thread.id, thread.title, url, snippet, hit.score,
-                               thread.category.name, thread))
+                               thread.category.name, thread, hit.close))
         elif hit.kind == "article" and (article := articles.get(hit.id)) is not None:
             url = url_for("knowledge.article", article_id=article.id, slug=article.slug)
             found.append(Found("article", article.id, article.current_revision.title,
-                               url, snippet, hit.score, article.category.name, article))
+                               url, snippet, hit.score, article.category.name, article,
+                               hit.close))
     return found
 
 

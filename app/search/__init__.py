@@ -66,19 +66,31 @@ def lift(prior: float) -> float:
     return 1 + MAX_LIFT * min(max(prior, 0.0), 1.0)
 
 
+# A search answers its best 200 matches (20 pages of 10): nobody reads further, and
+# counting every document that shares one word with a question costs as much as ranking.
+MAX_RESULTS = 200
+# A close match scores at least half the best match's score; the rest share fewer or
+# more common words with the question and are shown apart, as "more results". Close
+# matches are counted among the best 50.
+CLOSE_SHARE = 0.5
+CLOSE_WINDOW = 50
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str
     id: int
     score: float
     highlight: str = ""
+    close: bool = True  # scores at least CLOSE_SHARE of the best match
 
 
 @dataclass(frozen=True)
 class Results:
     hits: list[Hit]
-    total: int
+    total: int  # every match, counted up to MAX_RESULTS
     suggestion: str | None = None  # the query with its misspelled words corrected
+    close: int = 0  # close matches among the best CLOSE_WINDOW
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,14 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from app.extensions import db
-from app.search import Document, Hit, Results
+from app.search import (
+    CLOSE_SHARE,
+    CLOSE_WINDOW,
+    MAX_RESULTS,
+    Document,
+    Hit,
+    Results,
+)
 from app.search.terms import OTHER_LANGUAGE_WEIGHT, SYNONYM_WEIGHT, Group, Query, vocabulary
 
 CONFIGS = {"en": "english", "it": "italian"}
@@ -202,13 +209,18 @@ class PostgresBackend:
         return []
 
     def search(self, query: Query, *, limit: int, offset: int) -> Results:
-        rows = db.session.execute(*_statement(query, PAGE, limit=limit, offset=offset)).all()
+        limit = max(0, min(limit, MAX_RESULTS - offset))
+        rows = db.session.execute(*_statement(
+            query, PAGE, limit=limit, offset=offset, share=CLOSE_SHARE,
+            max_results=MAX_RESULTS, window=CLOSE_WINDOW)).all()
         if rows:
-            total = rows[0].total
+            total, close = rows[0].total, rows[0].close_total
         else:  # nothing on this page: there may still be results on earlier ones
-            total = db.session.execute(*_statement(query, COUNT)).scalar_one() if offset else 0
-        return Results([Hit(row.kind, row.ident, row.score, _highlight(row.headline))
-                        for row in rows], total)
+            total = db.session.execute(*_statement(query, COUNT, max_results=MAX_RESULTS)
+                                       ).scalar_one() if offset else 0
+            close = 0
+        return Results([Hit(row.kind, row.ident, row.score, _highlight(row.headline),
+                            close=row.close) for row in rows], total, close=close)
 
     def known(self, words: list[str]) -> set[str]:
         rows = db.session.execute(text("SELECT word FROM search_words WHERE word = ANY(:words)"),
@@ -262,15 +274,21 @@ stats AS MATERIALIZED (
     SELECT (SELECT count(*) FROM search_documents) AS n, {frequencies} FROM matched m, q
 )"""
 PAGE = """,
-ranked AS (
-    SELECT m.key, m.kind, m.ident, m.language, m.boost * {score} AS score,
-           count(*) OVER () AS total
+scored AS (
+    SELECT m.key, m.kind, m.ident, m.language, m.boost * {score} AS score
     FROM matched m, stats s, q
     WHERE {filters}
-    ORDER BY score DESC, m.key
+),
+ranked AS (
+    SELECT b.key, b.kind, b.ident, b.language, b.score, b.score >= :share * b.best AS close,
+           least(count(*) OVER (), :max_results) AS total,
+           least(count(*) FILTER (WHERE b.score >= :share * b.best) OVER (), :window)
+               AS close_total
+    FROM (SELECT scored.*, max(score) OVER () AS best FROM scored) b
+    ORDER BY b.score DESC, b.key
     LIMIT :limit OFFSET :offset
 )
-SELECT r.kind, r.ident, r.score, r.total,
+SELECT r.kind, r.ident, r.score, r.total, r.close, r.close_total,
        ts_headline(CAST(CASE WHEN r.language = 'it' THEN 'italian' ELSE 'english' END
                         AS regconfig),
                    d.body, CASE WHEN r.language = 'it' THEN q.it_all ELSE q.en_all END,
@@ -279,7 +297,7 @@ FROM ranked r JOIN search_documents d ON d.key = r.key, q
 ORDER BY r.score DESC, r.key
 """
 COUNT = """
-SELECT count(*) FROM matched m WHERE {filters}
+SELECT count(*) FROM (SELECT 1 FROM matched m WHERE {filters} LIMIT :max_results) AS c
 """
 
 

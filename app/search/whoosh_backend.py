@@ -42,7 +42,15 @@ from whoosh.searching import Hit as WhooshHit
 from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 
-from app.search import MAX_LIFT, Document, Hit, Results
+from app.search import (
+    CLOSE_SHARE,
+    CLOSE_WINDOW,
+    MAX_LIFT,
+    MAX_RESULTS,
+    Document,
+    Hit,
+    Results,
+)
 from app.search.terms import (
     OTHER_LANGUAGE_WEIGHT,
     SYNONYM_WEIGHT,
@@ -232,13 +240,21 @@ class WhooshBackend:
             parser = MultifieldParser(fields, searcher.schema, fieldboosts=other_languages,
                                       group=OrGroup)
             parsed = Or([parser.parse(_group_text(group)) for group in query.groups])
-            page, best = _best(searcher, parsed, _filter(query), offset + limit)
+            filter_ = _filter(query)
+            limit = max(0, min(limit, MAX_RESULTS - offset))
+            page, best, complete = _best(searcher, parsed, filter_,
+                                         max(offset + limit, CLOSE_WINDOW))
+            threshold = CLOSE_SHARE * best[0][0] if best else 0.0
             page.fragmenter = ContextFragmenter(maxchars=200, surround=40)
             hits = []
-            for position, (score, docnum) in enumerate(best[offset:], offset):
+            for position, (score, docnum) in enumerate(best[offset:offset + limit], offset):
                 found = WhooshHit(page, docnum, position, score)
-                hits.append(Hit(found["kind"], found["ident"], score, _highlight(found)))
-            return Results(hits, len(page))
+                hits.append(Hit(found["kind"], found["ident"], score, _highlight(found),
+                                close=score >= threshold))
+            total = min(len(page.top_n), MAX_RESULTS) if complete else \
+                _count(searcher, parsed, filter_)
+            close = sum(1 for score, _ in best[:CLOSE_WINDOW] if score >= threshold)
+            return Results(hits, total, close=close)
 
     def known(self, words: list[str]) -> set[str]:
         with self._searcher() as searcher:
@@ -301,8 +317,8 @@ def _version(path: Path) -> tuple[int, int]:
 
 
 def _best(searcher: Searcher, parsed, filter_, wanted: int):
-    """The ``wanted`` best documents by text score times boost, as (score, docnum) pairs,
-    and Whoosh's results (for the total and highlighting)."""
+    """The ``wanted`` best documents by text score times boost, as (score, docnum) pairs;
+    Whoosh's results (for highlighting); and whether every match was fetched."""
     boosts = searcher.reader().column_reader("boost")
     fetch = wanted + CANDIDATES
     while True:
@@ -313,8 +329,14 @@ def _best(searcher: Searcher, parsed, filter_, wanted: int):
         # Anything not fetched scores at most the last one fetched, lifted at most so far.
         if everything or (len(best) >= wanted and
                           page.top_n[-1][0] * (1 + MAX_LIFT) <= best[wanted - 1][0]):
-            return page, best[:wanted]
+            return page, best[:wanted], everything
         fetch *= 4
+
+
+def _count(searcher: Searcher, parsed, filter_) -> int:
+    """The matches, counted up to MAX_RESULTS without scoring them."""
+    query = And([parsed, filter_]) if filter_ is not None else parsed
+    return sum(1 for _ in islice(searcher.docs_for_query(query), MAX_RESULTS))
 
 
 def _live_documents(searcher, word: str, limit: int | None = None) -> int:

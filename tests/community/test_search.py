@@ -277,3 +277,13 @@ def test_a_me_too_lifts_the_thread_above_its_twin(app, make, people):
     with app.app_context():
         assert search.query("speaker hums when idle").hits[0].id == behind.id
     assert {first.id, second.id} == set(order)
+
+
+def test_loose_matches_come_apart_under_more_results(client, make, people):
+    make.thread(people.asker, title="Buds Pro charging case stays dark on the cable",
+                body="The charging case light never comes on, the earbuds are fine.")
+    loose = make.thread(people.other, title="Watch strap for small wrists",
+                        body="Which strap fits a 14 cm wrist? The case is fine.")
+    html = results_page(client, "buds pro charging case dark")
+    assert "1 close match · 2 results in all" in html
+    assert html.index("More results") < html.index(loose.title)

@@ -74,3 +74,25 @@ def test_search_is_in_the_openapi_document(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     parameters = {p["name"] for p in spec["paths"]["/api/v1/search"]["get"]["parameters"]}
     assert {"q", "category", "type", "solved", "page", "per_page"} <= parameters
+
+
+def test_close_matches_are_counted_and_flagged_apart_from_loose_ones(client, token, make,
+                                                                     people):
+    close = make.thread(people.asker, title="Buds Pro charging case stays dark on the cable",
+                        body="The charging case light never comes on, the earbuds are fine.")
+    loose = make.thread(people.other, title="Watch strap for small wrists",
+                        body="Which strap fits a 14 cm wrist? The case is fine.")
+    body = search(client, token, q="buds pro charging case dark").get_json()
+    assert body["total"] == 2 and body["close"] == 1
+    assert [(item["id"], item["close"]) for item in body["items"]] == [(close.id, True),
+                                                                       (loose.id, False)]
+
+
+def test_a_search_answers_its_best_two_hundred_matches(client, token, make, people, app):
+    from app import search as search_adapter
+
+    with app.app_context(), search_adapter.batched():  # one index write for the lot
+        for number in range(205):
+            make.thread(people.asker, title=f"Remote number {number} lost")
+    body = search(client, token, q="remote", per_page=50, page=5).get_json()
+    assert body["total"] == 200 and body["items"] == []
