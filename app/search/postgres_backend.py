@@ -271,7 +271,9 @@ matched AS MATERIALIZED (
 )"""
 STATS = """,
 stats AS MATERIALIZED (
-    SELECT (SELECT count(*) FROM search_documents) AS n, {frequencies} FROM matched m, q
+    SELECT (SELECT count(*) FROM search_documents WHERE vector IS NOT NULL) AS n,
+           {frequencies}
+    FROM matched m, q
 )"""
 PAGE = """,
 scored AS (

@@ -109,3 +109,33 @@ def test_reindex_if_outdated_rebuilds_an_index_from_an_older_version(app):
     index.create_in(folder, Schema(key=ID(unique=True, stored=True)))
     result = app.test_cli_runner().invoke(args=["search", "reindex", "--if-outdated"])
     assert "Indexed 0 documents" in result.output
+
+
+def test_a_second_reindex_while_one_runs_is_refused(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context(), backend.rebuilding() as write:
+        write(document(1, "Remote control unresponsive"))
+        with pytest.raises(RuntimeError, match="Another reindex"), backend.rebuilding():
+            pass
+
+
+def test_a_failed_reindex_leaves_the_live_index_working(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with pytest.raises(ValueError), backend.rebuilding():
+            raise ValueError("the database went away")
+        backend.write([document(2, "Remote battery cover lost")], remove=[])
+        assert sorted(found("remote")) == [1, 2]
+        assert backend.written_during_rebuild() == []
+
+
+def test_a_write_with_no_live_index_is_left_to_the_running_reindex(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        with backend.rebuilding() as write:
+            write(document(1, "Remote control unresponsive"))
+            backend.write([document(2, "Remote battery cover lost")], remove=[])
+            assert not backend.path.exists()  # nothing created that the swap would meet
+        assert backend.written_during_rebuild() == ["thread:2"]
+        assert found("remote") == [1]
