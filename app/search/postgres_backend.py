@@ -156,9 +156,10 @@ def _bury(connection: Connection, keys: list[str]) -> Counter:
     return change
 
 
-def _remove(connection: Connection, statement, params: dict) -> Counter:
+def _remove_stale(connection: Connection, started: datetime) -> Counter:
+    """Remove the documents (and empty rows) older than ``started``; the word counts' change."""
     change: Counter = Counter()
-    for row in connection.execute(statement, params):
+    for row in connection.execute(DELETE_STALE, {"started": started}):
         change.subtract(_words(row))
     return change
 
@@ -196,7 +197,7 @@ class PostgresBackend:
         with db.engine.begin() as connection:
             # Writers wait for this short transaction, so the recount is exact.
             connection.execute(text("LOCK TABLE search_documents IN SHARE MODE"))
-            _remove(connection, DELETE_STALE, {"started": started})
+            _remove_stale(connection, started)
             _recount_words(connection)
 
     def is_current(self) -> bool:

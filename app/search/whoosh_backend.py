@@ -239,14 +239,7 @@ class WhooshBackend:
         with self._searchers.searcher() as searcher:
             if searcher is None:
                 return Results([], 0)
-            fields = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
-            other_languages = {f"{name}_{lang}": OTHER_LANGUAGE_WEIGHT
-                               for name in TEXT_FIELDS for lang in LANGUAGES
-                               if query.language not in (None, lang)}
-            parser = MultifieldParser(fields, searcher.schema, fieldboosts=other_languages,
-                                      group=OrGroup)
-            parsed = Or([parser.parse(_group_text(group)) for group in query.groups])
-            filter_ = _filter(query)
+            parsed, filter_ = _parsed(query, searcher.schema), _filter(query)
             limit = max(0, min(limit, MAX_RESULTS - offset))
             page, best, complete = _best(searcher, parsed, filter_,
                                          max(min(offset + limit, MAX_RESULTS), CLOSE_WINDOW))
@@ -275,6 +268,18 @@ class WhooshBackend:
             near = searcher.reader().terms_within("words", word, maxdist=2, prefix=1)
             counted = [(candidate, _live_documents(searcher, candidate)) for candidate in near]
             return [(candidate, count) for candidate, count in counted if count]
+
+
+def _parsed(query: Query, schema: Schema):
+    """The query for Whoosh: each group in every field, other languages' fields weighing
+    less."""
+    fields = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
+    other_languages = {f"{name}_{lang}": OTHER_LANGUAGE_WEIGHT
+                       for name in TEXT_FIELDS for lang in LANGUAGES
+                       if query.language not in (None, lang)}
+    parser = MultifieldParser(fields, schema, fieldboosts=other_languages, group=OrGroup)
+    return Or([parser.parse(_group_text(group)) for group in query.groups])
+
 
 def _best(searcher: Searcher, parsed, filter_, wanted: int):
     """The ``wanted`` best documents by text score times boost, as (score, docnum) pairs;
