@@ -1,6 +1,11 @@
 """Spelling ("did you mean"): replace the query words the index has never seen by the
 closest word it has, so "earbds chargng" suggests "earbuds charging".
 
+A word is never replaced when the language knows it (it is in the English or Italian
+dictionary, ``languages.py``) or when it is another form of a word the index holds
+("ricaricano" beside an indexed "ricaricare"): "did you mean … carica" for a correct
+"caricano" sends a customer away from the right answer.
+
 The backend knows the vocabulary (every word of the indexed text, with how many documents
 hold it) and proposes near words; the choice is made here, the same way for every
 backend: fewest edits (a swap of two letters is one edit), then the most documents. Words
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from app.search import languages
 from app.search.terms import WORD, words
 
 MIN_LENGTH = 3
@@ -51,6 +57,12 @@ def closest(word: str, candidates: list[tuple[str, int]]) -> str | None:
     return min(scored)[2] if scored else None
 
 
+def _correction(word: str, candidates: list[tuple[str, int]]) -> str | None:
+    if any(languages.inflects(word, candidate) for candidate, _ in candidates):
+        return None  # a form of a word the site has: not a misspelling
+    return closest(word, candidates)
+
+
 def suggestion(text: str, vocabulary: Vocabulary, never: set[str] = frozenset()) -> str | None:
     """``text`` with its unknown words corrected, or None when there is nothing to correct."""
     checked = [word for word in dict.fromkeys(words(text))
@@ -58,8 +70,9 @@ def suggestion(text: str, vocabulary: Vocabulary, never: set[str] = frozenset())
     if not checked:
         return None
     known = vocabulary.known(checked)
-    fixes = {word: fix for word in checked if word not in known
-             and (fix := closest(word, vocabulary.similar(word)))}
+    fixes = {word: fix for word in checked
+             if word not in known and not languages.is_word(word)
+             and (fix := _correction(word, vocabulary.similar(word)))}
     if not fixes:
         return None
     return WORD.sub(lambda match: fixes.get(match.group(0).lower(), match.group(0)), text)

@@ -1,6 +1,9 @@
 """Words too common to search by, in each language Peerdesk indexes: Snowball's lists (the
 ones PostgreSQL's english and italian configurations use), plus what English contractions
-leave ("won" of "won't", and "wont" typed without the apostrophe). The query drops them
+leave ("won" of "won't", and "wont" typed without the apostrophe) and the Italian
+elisions Snowball's list lacks ("quest'app", "quell'aggiornamento", "nessun'altra", "un
+po'"): a word splits at its apostrophe, straight or typographic, so "dell'app" is "dell"
+and "app". The query drops them
 before any backend sees it, so an English "not" never matches an Italian stem; and they
 tell which language a question is written in."""
 
@@ -38,6 +41,7 @@ questa queste questi questo sarai sarei sarà sarò se sei si sia siamo siano si
 sono sta stai stando stanno starà starò stava stavi stavo stemmo stia stiamo stiano
 stiate sto su sua sue sugl sugli sui sul sull sulla sulle sullo suo suoi ti tra tu tua
 tue tuo tuoi tutti tutto un una uno vi voi vostra vostre vostri vostro è
+quest quell nessun po
 """)
 
 BY_LANGUAGE = {"en": ENGLISH, "it": ITALIAN}

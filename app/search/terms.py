@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from app.search import stopwords
+from app.search import languages, stopwords
 
 WORD = re.compile(r"\w+")
 CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
@@ -47,14 +47,11 @@ class Group:
     typed: Phrase
     synonyms: tuple[Phrase, ...] = ()
     weight: float = 1.0
+    family: int | None = None  # the synonym group it comes from, if any
 
     @property
     def alternatives(self) -> tuple[Phrase, ...]:
         return (self.typed, *self.synonyms)
-
-    @property
-    def key(self) -> frozenset[Phrase]:
-        return frozenset(_key(phrase) for phrase in self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -82,63 +79,77 @@ def phrase(term: str) -> Phrase:
     return tuple(words(term))
 
 
-SUFFIXES = ("ing", "es", "ed", "s", "e")
-
-
-def light_stem(word: str) -> str:
-    """A rough stem for matching synonym terms only, the same in every language:
-    "disconnecting", "disconnects" and "disconnected" all give "disconnect". The
-    backends' real stemmers (per language) still decide what a document matches."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _key(words_: Sequence[str]) -> Phrase:
-    return tuple(light_stem(word) for word in words_)
-
-
 class Synonyms:
-    """Synonym groups, looked up by any of their terms."""
+    """Synonym groups, looked up by any of their terms in any of its forms: a term typed
+    as listed first, then by its stems in the question's language, then in the other
+    ("caricano" finds the group of "caricare", "disconnected" that of "disconnects")."""
 
     def __init__(self, groups: Iterable[Sequence[str]] = ()) -> None:
         self.groups: list[tuple[Phrase, ...]] = []
-        self._index: dict[Phrase, int] = {}
+        self._as_listed: dict[Phrase, int] = {}
+        self._by_stems: dict[tuple[str, Phrase], int] = {}
         for terms in groups:
             group = tuple(dict.fromkeys(p for term in terms if (p := phrase(term))))
             if len(group) < 2:
                 continue
             for member in group:
-                self._index.setdefault(_key(member), len(self.groups))
+                self._as_listed.setdefault(member, len(self.groups))
+                for language in languages.LANGUAGES:
+                    self._by_stems.setdefault(_stems(member, language), len(self.groups))
             self.groups.append(group)
 
     @property
     def words(self) -> set[str]:
         return {word for group in self.groups for member in group for word in member}
 
-    def group_at(self, tokens: list[str], start: int) -> Group | None:
+    def group_at(self, tokens: list[str], start: int,
+                 language: str | None = None) -> Group | None:
         """The group of the longest term starting at ``tokens[start]``."""
+        order = languages.LANGUAGES if language is None else \
+            (language, *(other for other in languages.LANGUAGES if other != language))
         for length in range(min(MAX_TERM_WORDS, len(tokens) - start), 0, -1):
             typed = tuple(tokens[start:start + length])
-            if _key(typed) in self._index:
-                members = self.groups[self._index[_key(typed)]]
-                return Group(typed, tuple(m for m in members if _key(m) != _key(typed)))
+            found = self._as_listed.get(typed)
+            for each in order:
+                if found is None:
+                    found = self._by_stems.get(_stems(typed, each))
+            if found is not None:
+                members = self.groups[found]
+                return Group(typed, tuple(m for m in members if not _same(m, typed)),
+                             family=found)
         return None
+
+
+def _idea(group: Group, seen: dict[object, Group]) -> object:
+    """Two terms of one synonym group, or two forms of one word, are one idea."""
+    if group.family is not None:
+        return group.family
+    return next((key for key, other in seen.items()
+                 if other.family is None and _same(other.typed, group.typed)), group.typed)
+
+
+def _stems(words_: Sequence[str], language: str) -> tuple[str, Phrase]:
+    return language, tuple(languages.stem(word, language) for word in words_)
+
+
+def _same(a: Phrase, b: Phrase) -> bool:
+    return len(a) == len(b) and all(map(languages.same_stem, a, b))
 
 
 def parse(text: str, synonyms: Synonyms, *, kinds: Iterable[str] = (),
           categories: Iterable[str] = (), solved_only: bool = False) -> Query:
     tokens = words(text)[:MAX_QUERY_WORDS]
-    groups = _groups(text, synonyms, skip=stopwords.ALL)
+    language = stopwords.language_of(tokens)
+    groups = _groups(text, synonyms, language, skip=stopwords.ALL)
     if not groups and tokens:  # nothing but common words: search for them after all
-        groups = _groups(text, synonyms, skip=frozenset())
-    return Query(tuple(groups), language=stopwords.language_of(tokens), kinds=tuple(kinds),
+        groups = _groups(text, synonyms, language, skip=frozenset())
+    return Query(tuple(groups), language=language, kinds=tuple(kinds),
                  categories=tuple(categories), solved_only=solved_only)
 
 
-def _groups(text: str, synonyms: Synonyms, skip: frozenset[str]) -> list[Group]:
-    groups: dict[frozenset[Phrase], Group] = {}
+def _groups(text: str, synonyms: Synonyms, language: str | None,
+            skip: frozenset[str]) -> list[Group]:
+    groups: dict[object, Group] = {}
     budget = MAX_QUERY_WORDS
     for clause in CLAUSE_END.split(text):
         tokens = words(clause)[:budget]
@@ -146,14 +157,15 @@ def _groups(text: str, synonyms: Synonyms, skip: frozenset[str]) -> list[Group]:
         weight, position = 1.0, 0
         while position < len(tokens):
             token = tokens[position]
-            found = synonyms.group_at(tokens, position)
+            found = synonyms.group_at(tokens, position, language)
             if found is None and (token in CONTEXT_MARKERS or token in skip):
                 weight = CONTEXT_WEIGHT if token in CONTEXT_MARKERS else weight
                 position += 1
                 continue
             group = found or Group((token,))
-            group = Group(group.typed, group.synonyms, weight)
-            if group.key not in groups or groups[group.key].weight < weight:
-                groups[group.key] = group
+            group = replace(group, weight=weight)
+            key = _idea(group, groups)
+            if key not in groups or groups[key].weight < weight:
+                groups[key] = group
             position += len(group.typed)
     return list(groups.values())

@@ -63,3 +63,62 @@ def test_the_closest_word_wins_then_the_most_frequent():
 
 def test_far_words_are_never_suggested():
     assert spelling.closest("earbds", [("keyboard", 50)]) is None
+
+
+# --- Italian ----------------------------------------------------------------------------
+
+CHARGE = Synonyms([["charge", "charging", "caricare", "carica"],
+                   ["charger", "caricatore"]])
+
+
+class Vocabulary:
+    """An index's vocabulary: the words it holds and their near neighbours."""
+
+    def __init__(self, near: dict[str, list[tuple[str, int]]]) -> None:
+        self.near = near
+
+    def known(self, words: list[str]) -> set[str]:
+        return set()
+
+    def similar(self, word: str) -> list[tuple[str, int]]:
+        return self.near.get(word, [])
+
+
+def test_every_form_of_an_italian_verb_finds_its_synonym_group():
+    for form in ("caricano", "carico", "caricate"):
+        group = parse(f"gli auricolari non si {form}", CHARGE).groups[-1]
+        assert ("charge",) in group.synonyms, form
+
+
+def test_a_term_typed_as_listed_keeps_its_own_group_when_stems_collide():
+    # "caricatore" and "caricare" share the Italian stem "caric".
+    group = parse("caricatore rotto", CHARGE).groups[0]
+    assert group.synonyms == (("charger",),)
+
+
+def test_two_forms_of_one_word_count_once():
+    assert len(parse("batteria batterie", CHARGE).groups) == 1
+
+
+def test_elided_articles_leave_the_word_with_either_apostrophe():
+    query = parse("problemi dell'app dopo l\u2019aggiornamento, quest'anno", CHARGE)
+    assert typed(query) == ["problemi", "app", "aggiornamento", "anno"]
+    assert query.language == "it"
+
+
+def test_a_correct_italian_verb_form_is_never_corrected():
+    vocabulary = Vocabulary({"caricano": [("carica", 12), ("caricare", 3)]})
+    assert spelling.suggestion("auricolari non si caricano", vocabulary) is None
+
+
+def test_another_form_of_an_indexed_word_is_not_a_misspelling():
+    # "ricaricano" is in no dictionary, but the site's "ricaricare" is the same verb.
+    vocabulary = Vocabulary({"ricaricano": [("ricaricare", 3), ("ricarica", 8)]})
+    assert spelling.suggestion("ricaricano", vocabulary) is None
+
+
+def test_misspellings_are_still_corrected_in_both_languages():
+    vocabulary = Vocabulary({"chargng": [("charging", 3)], "aggiornamneto": [
+        ("aggiornamento", 5)]})
+    assert spelling.suggestion("chargng aggiornamneto", vocabulary) == \
+        "charging aggiornamento"
