@@ -53,6 +53,12 @@ class Document:
     def key(self) -> str:
         return f"{self.kind}:{self.id}"
 
+    @property
+    def vocabulary(self) -> set[str]:
+        """The words "did you mean" may suggest from this document: its title's and tags'
+        (spelling.py says why)."""
+        return terms.vocabulary(self.title, " ".join(self.tags))
+
 
 # How far what is known of a document besides its words (solved, helpful votes, being
 # an article) may lift it: 5 %. Enough to break a near-tie, never enough to put it over a
@@ -109,12 +115,14 @@ class Source:
 
 class Backend(Protocol):
     """What a backend does. It receives queries already parsed (words, synonym groups,
-    filters: see terms.py) and answers with ids; it also knows its vocabulary (every
-    indexed word and how many documents hold it) for "did you mean"."""
+    filters: see terms.py) and answers with ids. For "did you mean" it tells which words
+    some document holds in any of their forms (``known``), and proposes near words from
+    the documents' titles and tags with how many documents hold each (``similar``)."""
 
     def write(self, documents: list[Document], remove: list[str]) -> None: ...
 
-    def rebuilding(self) -> AbstractContextManager[Callable[[Document], None]]: ...
+    def rebuilding(self, expected: int = 0
+                   ) -> AbstractContextManager[Callable[[Document], None]]: ...
 
     def written_during_rebuild(self) -> list[str]: ...
 
@@ -253,7 +261,7 @@ def rebuild(progress: Callable[[int], None] = lambda _n: None) -> int:
     written again afterwards, from the database as it is then, so no change is lost."""
     backend = _search().backend
     total = 0
-    with backend.rebuilding() as write:
+    with backend.rebuilding(expected=expected_count()) as write:
         for source in _search().sources.values():
             for document in source.load_all():
                 write(document)

@@ -11,8 +11,9 @@ group's inverse document frequency, summed, then multiplied by the document's bo
 above one that only mentions the (very common) update. Snippets come from
 ``ts_headline``, computed for the returned page only.
 
-``search_words`` counts the documents holding each word (trigram-indexed) for "did you
-mean"; every write adjusts it by the words the document gained and lost.
+``search_words`` counts the documents holding each word of their titles and tags
+(trigram-indexed), the words "did you mean" may suggest; every write adjusts it by the
+words the document gained and lost.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ INSERT INTO search_words AS w (word, documents)
 SELECT * FROM unnest(CAST(:words AS text[]), CAST(:counts AS int[])) ORDER BY 1
 ON CONFLICT (word) DO UPDATE SET documents = w.documents + excluded.documents
 """)
-LOCK_OLD = text("SELECT key, title, tags, replies, body FROM search_documents "
+LOCK_OLD = text("SELECT key, title, tags FROM search_documents "
                 "WHERE key = ANY(:keys) ORDER BY key FOR UPDATE")
 # A removed document leaves an empty row with no vector (never matched) and the time of
 # its removal, so that a rebuild that read it earlier does not bring it back (it writes
@@ -94,8 +95,15 @@ ON CONFLICT (key) DO UPDATE SET title = '', tags = '', replies = '', body = '',
                                 vector = NULL, indexed_at = excluded.indexed_at
 """)
 DELETE_STALE = text("DELETE FROM search_documents WHERE indexed_at < :started "
-                    "RETURNING key, title, tags, replies, body")
-ALL_TEXTS = text("SELECT key, title, tags, replies, body FROM search_documents")
+                    "RETURNING key, title, tags")
+ALL_TITLES = text("SELECT key, title, tags FROM search_documents")
+# Words some document holds in any of their forms, in either language.
+KNOWN = text("""
+SELECT word FROM unnest(CAST(:words AS text[])) AS word
+WHERE EXISTS (SELECT 1 FROM search_documents
+              WHERE vector @@ (plainto_tsquery('english', word)
+                               || plainto_tsquery('italian', word)))
+""")
 
 
 def _clean(value: str) -> str:
@@ -117,7 +125,7 @@ def _columns(documents: list[Document]) -> dict[str, list]:
 
 
 def _words(row) -> set[str]:
-    return vocabulary(row.title, row.tags, row.replies, row.body)
+    return vocabulary(row.title, row.tags)
 
 
 def _count_words(connection: Connection, change: Counter) -> None:
@@ -139,8 +147,7 @@ def _store(connection: Connection, documents: list[Document], since: datetime | 
     change: Counter = Counter()
     for document in documents:
         if document.key in written:
-            change.update(vocabulary(document.title, " ".join(document.tags),
-                                     document.replies, document.body))
+            change.update(document.vocabulary)
             if document.key in old:
                 change.subtract(_words(old[document.key]))
     return change
@@ -173,7 +180,7 @@ class PostgresBackend:
             _count_words(connection, change)
 
     @contextmanager
-    def rebuilding(self) -> Iterator[Callable[[Document], None]]:
+    def rebuilding(self, expected: int = 0) -> Iterator[Callable[[Document], None]]:
         """Rewrite every document in batches of their own transactions, then remove the
         ones not written. Searches go on meanwhile: a document is replaced in place, never
         missing. A document written by the site after the rebuild began is newer than the
@@ -224,9 +231,7 @@ class PostgresBackend:
                             close=row.close) for row in rows], total, close=close)
 
     def known(self, words: list[str]) -> set[str]:
-        rows = db.session.execute(text("SELECT word FROM search_words WHERE word = ANY(:words)"),
-                                  {"words": words})
-        return set(rows.scalars())
+        return set(db.session.execute(KNOWN, {"words": words}).scalars())
 
     def similar(self, word: str) -> list[tuple[str, int]]:
         rows = db.session.execute(text(
@@ -238,7 +243,7 @@ class PostgresBackend:
 
 def _recount_words(connection: Connection) -> None:
     counts: Counter = Counter()
-    rows = connection.execute(ALL_TEXTS, execution_options={"yield_per": BATCH})
+    rows = connection.execute(ALL_TITLES, execution_options={"yield_per": BATCH})
     for row in rows:
         counts.update(_words(row))
     connection.execute(text("DELETE FROM search_words"))

@@ -1,16 +1,20 @@
-"""Spelling ("did you mean"): replace the query words the index has never seen by the
-closest word it has, so "earbds chargng" suggests "earbuds charging".
+"""Spelling ("did you mean"): replace the query words no document holds by the closest
+word of the site's titles and tags, so "earbds chargng" suggests "earbuds charging".
 
-A word is never replaced when the language knows it (it is in the English or Italian
-dictionary, ``languages.py``) or when it is another form of a word the index holds
-("ricaricano" beside an indexed "ricaricare"): "did you mean … carica" for a correct
-"caricano" sends a customer away from the right answer.
+A word is never replaced when some document holds it in any of its forms (the backend's
+``known`` compares stems, in either language), when the language knows it (it is in the
+English or Italian dictionary, ``languages.py``), or when it is another form of a near
+word ("ricaricano" beside "ricaricare"): "did you mean … carica" for a correct "caricano"
+sends a customer away from the right answer.
 
-The backend knows the vocabulary (every word of the indexed text, with how many documents
-hold it) and proposes near words; the choice is made here, the same way for every
-backend: fewest edits (a swap of two letters is one edit), then the most documents. Words
-of up to five letters may differ by one edit, longer ones by two. Numbers, words under
-three letters, common words and the synonym list's own words are never corrected.
+Suggestions come from titles and tags, not from every word of every reply: those are the
+words a thread is about, a misspelled search is corrected towards what will be found,
+and keeping the whole vocabulary doubled the index's postings (and its reindex time). The
+backend proposes near words with how many documents hold each; the choice is made here,
+the same way for every backend: fewest edits (a swap of two letters is one edit), then
+the most documents. Words of up to five letters may differ by one edit, longer ones by
+two. Numbers, words under three letters, common words and the synonym list's own words
+are never corrected.
 """
 
 from __future__ import annotations

@@ -3,23 +3,20 @@
 Each language has its own fields (English with the Porter stemmer, Italian with the
 Snowball stemmer), so "caricano" finds "caricare" and "charging" finds "charge". A title
 weighs twice the tags, the question and the replies (BM25F, each field with its own
-length: docs/search.md says why). Queries
-are natural language: any word (or synonym group) may match, and each group a document
-matches adds its score, so documents matching more of them rank higher. (Whoosh's own
-coordination bonus is not used: it counts a word once per field and per index segment.)
-Whoosh ranks by the text score alone, so that it can skip the blocks of postings that
-cannot reach the page asked for (a scorer that adjusts every score, ``use_final``, would
-turn that off and score every match). The document's boost (kept in a column, at most
-1 + MAX_LIFT) then reorders the best candidates; they are widened until no document left
-out could be lifted onto the page (:func:`_best`). The ``words`` field holds every word
-as typed, for "did you mean".
-Searchers are kept open between queries (``whoosh_searchers.py``).
+length: docs/search.md says why). Queries are natural language: any word (or synonym
+group) may match, and each group a document matches adds its score, so documents
+matching more of them rank higher. Whoosh stores and analyzes; the query is scored by
+``whoosh_scoring.py`` (numpy, a term at a time, Whoosh's BM25F formula), every match
+times the document's boost (a column, at most 1 + MAX_LIFT), so the order is exactly the
+formula's. The ``words`` field holds the words of titles and tags as typed, for "did you
+mean". Searchers are kept open between queries (``whoosh_searchers.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -28,33 +25,30 @@ from itertools import islice
 from pathlib import Path
 
 from whoosh import columns, index
-from whoosh.analysis import LanguageAnalyzer, StemmingAnalyzer
-from whoosh.fields import BOOLEAN, COLUMN, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import BOOLEAN, COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter
 from whoosh.index import LockError
-from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Or, Term
+from whoosh.query import Or, Term
 from whoosh.searching import Hit as WhooshHit
-from whoosh.searching import Searcher
+from whoosh.searching import Results as WhooshResults
 from whoosh.util.filelock import FileLock, try_for
 
 from app.search import (
     CLOSE_SHARE,
     CLOSE_WINDOW,
-    MAX_LIFT,
     MAX_RESULTS,
     Document,
     Hit,
     Results,
+    whoosh_scoring,
 )
 from app.search.terms import (
     OTHER_LANGUAGE_WEIGHT,
     SYNONYM_WEIGHT,
-    Group,
-    Phrase,
     Query,
-    vocabulary,
 )
+from app.search.whoosh_analysis import WordAnalyzer
+from app.search.whoosh_scoring import Clause
 from app.search.whoosh_searchers import BUILD_ID, SearcherPool
 
 logger = logging.getLogger(__name__)
@@ -63,13 +57,15 @@ LANGUAGES = ("en", "it")
 BOOSTS = {"title": 2.0, "tags": 1.0, "body": 1.0, "replies": 1.0}
 TEXT_FIELDS = ("title", "tags", "body", "replies")
 SNIPPET_FIELDS = ("body", "replies")
-HIGHLIGHT_CHARS = 4000  # a snippet is looked for in the text's beginning only
-CANDIDATES = 20  # ranked beyond the page asked for, before the boosts reorder them
-MAX_FETCH = 1000
-
-
-def _analyzer(language: str):
-    return StemmingAnalyzer() if language == "en" else LanguageAnalyzer(language)
+# A snippet comes from the text's beginning (an excerpt stored for it), from a window
+# around the first word of the question found there: highlighting is paid per character.
+EXCERPT_CHARS = 4000
+WINDOW_CHARS = 600
+# A reindex of this many documents or more writes on two processes (Whoosh's MpWriter),
+# each its own segment: analysis is most of a reindex's time. Below, starting them costs
+# more than it saves.
+PARALLEL_FROM = 5_000
+WRITER_MB = 256
 
 
 def schema() -> Schema:
@@ -80,16 +76,20 @@ def schema() -> Schema:
         "category": ID(),
         "solved": BOOLEAN(),
         "boost": COLUMN(columns.NumericColumn("f", default=1.0)),
-        # The vocabulary, space-separated, for spelling suggestions. Scorable only so that
+        "language": STORED(),
+        **{f"{name}_excerpt": STORED() for name in SNIPPET_FIELDS},
+        # The words of titles and tags, for spelling suggestions. Scorable only so that
         # Whoosh stores its lengths: without them its writer looks for the lengths file
         # once per word at every commit (a stat call each, a third of an import's commit).
         "words": KEYWORD(scorable=True),
     }
     for language in LANGUAGES:
-        analyzer = _analyzer(language)
+        analyzer = WordAnalyzer(language)
         for name in TEXT_FIELDS:
+            # No positions (phrase=False): a synonym of several words matches when all its
+            # words are in the field (whoosh_scoring.py), and the index is smaller.
             fields[f"{name}_{language}"] = TEXT(analyzer=analyzer, field_boost=BOOSTS[name],
-                                                stored=name in SNIPPET_FIELDS)
+                                                phrase=False)
     return Schema(**fields)
 
 
@@ -98,12 +98,29 @@ def _fields(document: Document) -> dict:
     return {
         "key": document.key, "kind": document.kind, "ident": document.id,
         "category": document.category, "solved": document.solved,
-        "boost": float(document.boost),
-        "words": " ".join(sorted(vocabulary(document.title, " ".join(document.tags),
-                                            document.replies, document.body))),
+        "boost": float(document.boost), "language": language,
+        "body_excerpt": document.body[:EXCERPT_CHARS],
+        "replies_excerpt": document.replies[:EXCERPT_CHARS],
+        "words": " ".join(sorted(document.vocabulary)),
         f"title_{language}": document.title, f"tags_{language}": " ".join(document.tags),
         f"body_{language}": document.body, f"replies_{language}": document.replies,
     }
+
+
+def _rebuild_writer(ix, expected: int):
+    processes = min(2, os.cpu_count() or 1) if expected >= PARALLEL_FROM else 1
+    if processes > 1:
+        return ix.writer(procs=processes, multisegment=True, limitmb=WRITER_MB)
+    return ix.writer(limitmb=WRITER_MB)
+
+
+def _check_complete(ix, written: int) -> None:
+    """A rebuilt index holds every document written to it, or it is not swapped in (a
+    writing process that died would otherwise lose its share without a word)."""
+    with ix.reader() as reader:
+        if reader.doc_count() != written:
+            raise RuntimeError(f"The new search index holds {reader.doc_count()} documents "
+                               f"of the {written} written; the live index is unchanged.")
 
 
 class WhooshBackend:
@@ -156,7 +173,7 @@ class WhooshBackend:
         return None
 
     @contextmanager
-    def rebuilding(self) -> Iterator[Callable[[Document], None]]:
+    def rebuilding(self, expected: int = 0) -> Iterator[Callable[[Document], None]]:
         """Build a fresh index beside the live one, then swap it in: searches keep
         working on the old index while the new one is written.
 
@@ -176,10 +193,18 @@ class WhooshBackend:
             fresh.mkdir(parents=True)
             (fresh / BUILD_ID).write_text(uuid.uuid4().hex)
             self._journal.write_text("")
-            writer = index.create_in(fresh, schema()).writer(limitmb=512)  # fewer merges
+            ix = index.create_in(fresh, schema())
+            writer = _rebuild_writer(ix, expected)
+            written = 0
             try:
-                yield lambda document: writer.add_document(**_fields(document))
+                def write(document: Document) -> None:
+                    nonlocal written
+                    writer.add_document(**_fields(document))
+                    written += 1
+
+                yield write
                 writer.commit()
+                _check_complete(ix, written)
                 self._swap_in(fresh)
             except BaseException:
                 if not writer.is_closed:
@@ -239,27 +264,34 @@ class WhooshBackend:
         with self._searchers.searcher() as searcher:
             if searcher is None:
                 return Results([], 0)
-            parsed, filter_ = _parsed(query, searcher.schema), _filter(query)
+            clauses = _clauses(query, searcher.schema)
             limit = max(0, min(limit, MAX_RESULTS - offset))
-            page, best, complete = _best(searcher, parsed, filter_,
-                                         max(min(offset + limit, MAX_RESULTS), CLOSE_WINDOW))
+            scored = whoosh_scoring.best(
+                searcher, clauses, wanted=max(min(offset + limit, MAX_RESULTS), CLOSE_WINDOW),
+                allowed=_allowed(query))
+            best = scored.best
             threshold = CLOSE_SHARE * best[0][0] if best else 0.0
+            page = WhooshResults(searcher, _terms_of(clauses), best)  # for highlighting
             page.fragmenter = ContextFragmenter(maxchars=200, surround=40)
+            first_word = _first_word(clauses)
             hits = []
             for position, (score, docnum) in enumerate(best[offset:offset + limit], offset):
                 found = WhooshHit(page, docnum, position, score)
-                hits.append(Hit(found["kind"], found["ident"], score, _highlight(found),
-                                close=score >= threshold))
-            total = min(len(page.top_n), MAX_RESULTS) if complete else \
-                _count(searcher, parsed, filter_)
+                hits.append(Hit(found["kind"], found["ident"], score,
+                                _highlight(found, first_word), close=score >= threshold))
             close = sum(1 for score, _ in best[:CLOSE_WINDOW] if score >= threshold)
-            return Results(hits, total, close=close)
+            return Results(hits, min(scored.matched, MAX_RESULTS), close=close)
 
     def known(self, words: list[str]) -> set[str]:
+        """The words some document holds in any of their forms, in either language."""
         with self._searchers.searcher() as searcher:
             if searcher is None:
                 return set()
-            return {word for word in words if _live_documents(searcher, word, limit=1)}
+            reader = searcher.reader()
+            return {word for word in words if any(
+                reader.doc_frequency(f"{name}_{language}", term)
+                for language in LANGUAGES for term in _analyzed(searcher.schema, language, word)
+                for name in TEXT_FIELDS)}
 
     def similar(self, word: str) -> list[tuple[str, int]]:
         with self._searchers.searcher() as searcher:
@@ -270,40 +302,46 @@ class WhooshBackend:
             return [(candidate, count) for candidate, count in counted if count]
 
 
-def _parsed(query: Query, schema: Schema):
-    """The query for Whoosh: each group in every field, other languages' fields weighing
-    less."""
-    fields = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
-    other_languages = {f"{name}_{lang}": OTHER_LANGUAGE_WEIGHT
-                       for name in TEXT_FIELDS for lang in LANGUAGES
-                       if query.language not in (None, lang)}
-    parser = MultifieldParser(fields, schema, fieldboosts=other_languages, group=OrGroup)
-    return Or([parser.parse(_group_text(group)) for group in query.groups])
+def _clauses(query: Query, schema: Schema) -> list[Clause]:
+    """Each group's words and synonyms in every field, weighed as BOOSTS say, a synonym
+    at SYNONYM_WEIGHT, a field of another language than the question's at
+    OTHER_LANGUAGE_WEIGHT. Words are analyzed as each language's field does (stemmed,
+    its common words dropped); a synonym of several words needs all of them in a field."""
+    clauses = []
+    for group in query.groups:
+        for phrase, weight in ((group.typed, 1.0),
+                               *((synonym, SYNONYM_WEIGHT) for synonym in group.synonyms)):
+            for language in LANGUAGES:
+                terms = tuple(term for word in phrase
+                              for term in _analyzed(schema, language, word))
+                if not terms:
+                    continue
+                other = query.language not in (None, language)
+                for name in TEXT_FIELDS:
+                    clauses.append(Clause(
+                        f"{name}_{language}", terms,
+                        group.weight * weight * (OTHER_LANGUAGE_WEIGHT if other else 1.0)))
+    return clauses
 
 
-def _best(searcher: Searcher, parsed, filter_, wanted: int):
-    """The ``wanted`` best documents by text score times boost, as (score, docnum) pairs;
-    Whoosh's results (for highlighting); and whether every match was fetched."""
-    boosts = searcher.reader().column_reader("boost")
-    fetch = wanted + CANDIDATES
-    while True:
-        page = searcher.search(parsed, limit=fetch, filter=filter_)
-        best = sorted(((score * boosts[docnum], docnum) for score, docnum in page.top_n),
-                      key=lambda pair: (-pair[0], pair[1]))
-        everything = len(page.top_n) < fetch
-        # Anything not fetched scores at most the last one fetched, lifted at most so far.
-        # (Past MAX_FETCH candidates, near-ties at the page's end stay in text order.)
-        if everything or fetch >= MAX_FETCH or (
-                len(best) >= wanted and
-                page.top_n[-1][0] * (1 + MAX_LIFT) <= best[wanted - 1][0]):
-            return page, best[:wanted], everything
-        fetch *= 4
+def _analyzed(schema: Schema, language: str, word: str) -> list[str]:
+    return list(schema[f"title_{language}"].process_text(word, mode="query"))
 
 
-def _count(searcher: Searcher, parsed, filter_) -> int:
-    """The matches, counted up to MAX_RESULTS without scoring them."""
-    query = And([parsed, filter_]) if filter_ is not None else parsed
-    return sum(1 for _ in islice(searcher.docs_for_query(query), MAX_RESULTS))
+def _terms_of(clauses: list[Clause]):
+    return Or([Term(clause.field, term) for clause in clauses for term in clause.terms])
+
+
+def _allowed(query: Query) -> list[list[tuple[str, object]]]:
+    """The filters: a document holds one of each list's (field, value) pairs."""
+    allowed = []
+    if query.kinds:
+        allowed.append([("kind", kind) for kind in query.kinds])
+    if query.categories:
+        allowed.append([("category", slug) for slug in query.categories])
+    if query.solved_only:
+        allowed.append([("solved", True)])
+    return allowed
 
 
 def _live_documents(searcher, word: str, limit: int | None = None) -> int:
@@ -312,38 +350,23 @@ def _live_documents(searcher, word: str, limit: int | None = None) -> int:
     return sum(1 for _ in islice(searcher.docs_for_query(Term("words", word)), limit))
 
 
-def _group_text(group: Group) -> str:
-    """A group for the query parser: ``(earbuds OR buds^0.6 OR "wi fi"^0.6)^0.5``. Words
-    are letters and digits only (terms.py), so nothing in them is parser syntax; lowercase
-    words are never operators."""
-    alternatives = [_phrase_text(group.typed),
-                    *(f"{_phrase_text(p)}^{SYNONYM_WEIGHT}" for p in group.synonyms)]
-    text = alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
-    return text if group.weight == 1 else f"({text})^{group.weight}"
+def _first_word(clauses: list[Clause]) -> re.Pattern | None:
+    """A word starting with one of the query's stems ("charg" finds "charging")."""
+    stems = sorted({term for clause in clauses for term in clause.terms}, key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
 
 
-def _phrase_text(phrase: Phrase) -> str:
-    return f'"{" ".join(phrase)}"' if len(phrase) > 1 else phrase[0]
-
-
-def _filter(query: Query):
-    filters = []
-    if query.kinds:
-        filters.append(Or([Term("kind", kind) for kind in query.kinds]))
-    if query.categories:
-        filters.append(Or([Term("category", slug) for slug in query.categories]))
-    if query.solved_only:
-        filters.append(Term("solved", True))
-    return And(filters) if filters else None
-
-
-def _highlight(hit) -> str:
+def _highlight(hit, first_word: re.Pattern | None) -> str:
     stored = hit.fields()
+    language = stored.get("language", "en")
     for name in SNIPPET_FIELDS:
-        for language in LANGUAGES:
-            if text := stored.get(f"{name}_{language}"):
-                snippet = hit.highlights(f"{name}_{language}", text=text[:HIGHLIGHT_CHARS],
-                                         top=2)
-                if snippet:
-                    return snippet
+        if text := stored.get(f"{name}_excerpt"):
+            found = first_word.search(text) if first_word else None
+            start = max(0, found.start() - WINDOW_CHARS // 3) if found else 0
+            snippet = hit.highlights(f"{name}_{language}",
+                                     text=text[start:start + WINDOW_CHARS], top=2)
+            if snippet:
+                return snippet
     return ""

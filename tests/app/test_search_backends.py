@@ -139,3 +139,49 @@ def test_a_write_with_no_live_index_is_left_to_the_running_reindex(app):
             assert not backend.path.exists()  # nothing created that the swap would meet
         assert backend.written_during_rebuild() == ["thread:2"]
         assert found("remote") == [1]
+
+
+def test_a_large_reindex_writes_on_two_processes_and_loses_nothing(app, monkeypatch):
+    from app.search import whoosh_backend
+
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 10)
+    backend = app.extensions["peerdesk_search"].backend
+    titles = [f"Remote number {n} unresponsive" for n in range(1, 301)]
+    with app.app_context():
+        with backend.rebuilding(expected=len(titles)) as write:
+            for ident, title in enumerate(titles, 1):
+                write(document(ident, title))
+        assert len(list(backend.path.glob("*.seg"))) >= 2  # one segment per process
+        assert search_adapter.query("remote", limit=1).total == search_adapter.MAX_RESULTS
+        assert found("number 257")[:1] == [257]
+
+
+class LosingWriter:
+    """A writer whose second document never arrives (as when a writing process dies)."""
+
+    def __init__(self, writer) -> None:
+        self.writer, self.added = writer, 0
+
+    def add_document(self, **fields) -> None:
+        self.added += 1
+        if self.added != 2:
+            self.writer.add_document(**fields)
+
+    def __getattr__(self, name: str):
+        return getattr(self.writer, name)
+
+
+def test_a_reindex_missing_documents_is_not_swapped_in(app, monkeypatch):
+    from app.search import whoosh_backend
+
+    backend = app.extensions["peerdesk_search"].backend
+    real = whoosh_backend._rebuild_writer
+    monkeypatch.setattr(whoosh_backend, "_rebuild_writer",
+                        lambda ix, expected: LosingWriter(real(ix, expected)))
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with pytest.raises(RuntimeError, match="holds 1 documents of the 2 written"), \
+                backend.rebuilding() as write:
+            write(document(1, "Remote control unresponsive"))
+            write(document(2, "Remote battery cover lost"))
+        assert found("remote") == [1]

@@ -165,12 +165,12 @@ def test_words_of_hidden_threads_are_never_suggested(app, make, people):
     thread = make.thread(people.asker, title="Prototype codenamed zephyrine leaked",
                          body="Photos of the unreleased headphones are posted here.")
     with app.app_context():
-        assert search.query("zephyrin", suggest=True).suggestion == "zephyrine"
+        assert search.query("zephyrnie", suggest=True).suggestion == "zephyrine"
         opening = db.session.scalar(db.select(Post).where(Post.thread_id == thread.id))
         opening.visibility = Visibility.HIDDEN
         db.session.commit()
         search.update("thread", [thread.id])
-        assert search.query("zephyrin", suggest=True).suggestion is None
+        assert search.query("zephyrnie", suggest=True).suggestion is None
 
 
 def test_no_suggestion_when_every_word_is_known(client, make, people):
