@@ -34,8 +34,9 @@ MAX_TERM_WORDS = 4  # a synonym term may be a few words, e.g. "wi fi"
 SYNONYM_WEIGHT = 0.6  # a synonym match, against the word as typed
 CONTEXT_WEIGHT = 0.5  # words after a context marker
 OTHER_LANGUAGE_WEIGHT = 0.6  # a document not in the question's language
+# Not "prima": in a question it is more often "first" ("la prima volta") than "before".
 CONTEXT_MARKERS = frozenset({"after", "since", "when", "while", "before", "during", "dopo",
-                             "quando", "mentre", "durante", "prima"})
+                             "quando", "mentre", "durante"})
 
 Phrase = tuple[str, ...]  # one or more words that must follow each other
 

@@ -117,36 +117,42 @@ def score(pairs_: Iterable[Pair], ranked: Callable[[Pair], list[str]]) -> Scores
 
 
 class PlainBM25:
-    """The baseline: BM25 over title + body, lowercased words, nothing else."""
+    """The baseline: BM25 over title + body, lowercased words, nothing else. ``tokens``
+    turns a text into its words (another language's may stem them and drop stop words)."""
 
-    def __init__(self, haystack: Iterable[Question]) -> None:
+    def __init__(self, haystack: Iterable[Question],
+                 tokens: Callable[[str], list[str]] | None = None) -> None:
         from rank_bm25 import BM25Okapi
 
+        self.tokens = tokens or _tokens
         self.keys, texts = [], []
         for question in haystack:
             self.keys.append(question.key)
-            texts.append(_tokens(f"{question.title} {question.text}"))
+            texts.append(self.tokens(f"{question.title} {question.text}"))
         self.model = BM25Okapi(texts)
 
     def ranked(self, pair: Pair) -> list[str]:
-        scores = self.model.get_scores(_tokens(pair.query))
+        scores = self.model.get_scores(self.tokens(pair.query))
         best = sorted(range(len(scores)), key=lambda i: -scores[i])[:11]
         return [self.keys[i] for i in best if scores[i] > 0]
 
 
 class StockWhoosh:
-    """The second baseline: Whoosh as its documentation sets it up, nothing of ours."""
+    """The second baseline: Whoosh as its documentation sets it up, nothing of ours.
+    ``analyzer`` makes one (default: ``StemmingAnalyzer()``, English Porter stemming)."""
 
-    def __init__(self, haystack: Iterable[Question]) -> None:
+    def __init__(self, haystack: Iterable[Question],
+                 analyzer: Callable[[], object] | None = None) -> None:
         from whoosh import index
         from whoosh.analysis import StemmingAnalyzer
         from whoosh.fields import ID, TEXT, Schema
         from whoosh.qparser import MultifieldParser, OrGroup
 
+        analyzer = analyzer or StemmingAnalyzer
         self.folder = tempfile.TemporaryDirectory(prefix="peerdesk-stock-whoosh-")
         schema = Schema(key=ID(stored=True),
-                        title=TEXT(analyzer=StemmingAnalyzer(), field_boost=2.0),
-                        body=TEXT(analyzer=StemmingAnalyzer()))
+                        title=TEXT(analyzer=analyzer(), field_boost=2.0),
+                        body=TEXT(analyzer=analyzer()))
         self.index = index.create_in(self.folder.name, schema)
         with self.index.writer(limitmb=256) as writer:
             for question in haystack:
