@@ -17,7 +17,9 @@ from benchmarks.harness import Result
 from benchmarks.harness import report as page_report
 
 TARGET_P95_MS = 50.0
-TARGET_POSTS_PER_S = 2000.0
+# DESIGN.md §5: PostgreSQL full text, one shared index, must keep up with a busy site;
+# Whoosh, one node's files, is held to half that.
+TARGET_POSTS_PER_S = {"postgresql": 2000.0, "whoosh": 1000.0}
 
 
 def load_paths(port: int, paths: list[str], seconds: float = 5.0, clients: int = 4) -> Result:
@@ -87,8 +89,9 @@ def report(posts: int, threads: int, queries: int, measured: list) -> None:
 
 
 def _reindex(posts: int, databases: list, measured: list) -> None:
-    print(f"\nReindex: search.rebuild() of the whole index (ratio = rate / building the "
-          f"documents without writing them; target ≥ {TARGET_POSTS_PER_S:,.0f} posts/s)")
+    print("\nReindex: search.rebuild() of the whole index (ratio = rate / building the "
+          "documents without writing them; target ≥ 2,000 posts/s for PostgreSQL full text, "
+          "≥ 1,000 for Whoosh)")
     print(f"  {'':<36} {'seconds':>8} {'posts/s':>8} {'docs/s':>8} {'ratio':>6}  target")
     for database in databases:
         base = database.build_posts / database.build_seconds
@@ -100,7 +103,7 @@ def _reindex(posts: int, databases: list, measured: list) -> None:
                 rate = posts / result.rebuild_seconds
                 print(f"  {result.name:<36} {result.rebuild_seconds:>8.1f} {rate:>8.0f}"
                       f" {result.documents / result.rebuild_seconds:>8.0f}"
-                      f" {rate / base:>6.3f}  {mark(rate >= TARGET_POSTS_PER_S)}")
+                      f" {rate / base:>6.3f}  {mark(rate >= _reindex_target(result.name))}")
 
 
 def _queries(databases: list, measured: list, queries: int) -> None:
@@ -121,6 +124,11 @@ def _queries(databases: list, measured: list, queries: int) -> None:
                 if result.asked < queries:
                     print(f"  {'':<36} INCOMPLETE: {queries - result.asked} of {queries} "
                           "queries not measured (time budget, or a query cancelled)")
+
+
+def _reindex_target(backend_name: str) -> float:
+    """The target for a result named like "whoosh on sqlite" or "postgresql full text"."""
+    return TARGET_POSTS_PER_S["whoosh" if backend_name.startswith("whoosh") else "postgresql"]
 
 
 def _row(name: str, values: list[float], base: float, target: bool = False) -> None:

@@ -1,7 +1,7 @@
 """Search tables: the editable synonym list (every backend) and the PostgreSQL backend's
-documents and vocabulary.
+documents, vocabulary and term frequencies.
 
-``search_documents`` and ``search_words`` are used only when ``SEARCH_BACKEND`` is
+``search_documents``, ``search_words`` and ``search_terms`` are used only when ``SEARCH_BACKEND`` is
 "postgresql"; they exist on every database so that one schema (and one migration) serves
 both, and stay empty elsewhere. What only PostgreSQL can hold is created only there: the
 ``tsvector`` type (the ``vector`` column is plain, empty text on SQLite), the GIN indexes
@@ -80,6 +80,17 @@ class SearchWord(db.Model):
     )
 
     word: Mapped[str] = mapped_column(String(64), primary_key=True)
+    documents: Mapped[int]
+
+
+class SearchTerm(db.Model):
+    """Every lexeme of the documents' vectors with the number of documents holding it: a
+    query's word frequencies without counting matches (the lexeme "" counts the
+    documents). A word in many documents is scored, not matched (postgres_backend)."""
+
+    __tablename__ = "search_terms"
+
+    lexeme: Mapped[str] = mapped_column(Text, primary_key=True)
     documents: Mapped[int]
 
 

@@ -2,25 +2,19 @@
 searches the same one and a write is visible to all as soon as it commits.
 
 Documents (``search_documents``) carry a weighted ``tsvector`` built in their language's
-configuration (english or italian): title A, tags B, replies C, question (or article) D. A query is
-the OR of its synonym groups (each group the OR of its terms; a term of several words is a
-phrase), made in both configurations; a document must match in its own language. The score
-is BM25-like: for each group, ``ts_rank`` (which has no notion of rare words) times the
-group's inverse document frequency, summed, then multiplied by the document's boost. So
-"my earbuds will not charge after the update" ranks a document about earbuds charging
-above one that only mentions the (very common) update. Snippets come from
-``ts_headline``, computed for the returned page only.
+configuration (english or italian): title A, tags B, replies C, question (or article) D.
+The query, its scoring and its snippets are ``postgres_query.py``'s.
 
-``search_words`` counts the documents holding each word of their titles and tags
-(trigram-indexed), the words "did you mean" may suggest; every write adjusts it by the
-words the document gained and lost.
+Two counts are kept beside the documents, adjusted by every write and recounted by a
+reindex: ``search_words``, the documents holding each word of their titles and tags
+(trigram-indexed), the words "did you mean" may suggest; and ``search_terms``, the
+documents holding each lexeme of their vectors, a query's word frequencies.
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -35,19 +29,14 @@ from app.search import (
     Document,
     Hit,
     Results,
+    postgres_query,
 )
-from app.search.terms import OTHER_LANGUAGE_WEIGHT, SYNONYM_WEIGHT, Group, Query, vocabulary
+from app.search.postgres_query import COUNT, DOCUMENTS, PAGE, START, STOP
+from app.search.terms import Query, vocabulary
 
 CONFIGS = {"en": "english", "it": "italian"}
-# ts_rank's weights, in its order: D question, C replies, B tags, A title. (A title weighing
-# 2 or 3 times the text instead of 4 cost relevance on Stack Exchange's pairs.)
-WEIGHTS = "'{0.25, 0.25, 0.5, 1.0}'::float4[]"
-NORMALIZATION = 32  # rank / (rank + 1): saturates, as BM25 does, so no word wins by repetition
 BATCH = 500
 SUGGESTIONS = 20
-START, STOP = "\x02", "\x03"  # highlight markers: control characters never in plain text
-HEADLINE = (f"StartSel={START}, StopSel={STOP}, MaxFragments=2, MaxWords=18, MinWords=8, "
-            'FragmentDelimiter=" … "')
 WRITE_ALWAYS = "infinity"
 
 UPSERT = text("""
@@ -97,6 +86,28 @@ ON CONFLICT (key) DO UPDATE SET title = '', tags = '', replies = '', body = '',
 DELETE_STALE = text("DELETE FROM search_documents WHERE indexed_at < :started "
                     "RETURNING key, title, tags")
 ALL_TITLES = text("SELECT key, title, tags FROM search_documents")
+# The lexemes of these documents' vectors, with how many of them hold each.
+TERMS_OF = text("""
+SELECT lexeme, count(*) AS documents
+FROM search_documents d, unnest(tsvector_to_array(d.vector)) AS lexeme
+WHERE d.key = ANY(:keys) AND d.vector IS NOT NULL
+GROUP BY lexeme
+UNION ALL
+SELECT '', count(*) FROM search_documents WHERE key = ANY(:keys) AND vector IS NOT NULL
+""")
+COUNT_TERMS = text("""
+INSERT INTO search_terms AS t (lexeme, documents)
+SELECT * FROM unnest(CAST(:lexemes AS text[]), CAST(:counts AS int[])) ORDER BY 1
+ON CONFLICT (lexeme) DO UPDATE SET documents = t.documents + excluded.documents
+""")
+RECOUNT_TERMS = text("""
+INSERT INTO search_terms AS t (lexeme, documents)
+SELECT lexeme, count(*) FROM search_documents, unnest(tsvector_to_array(vector)) AS lexeme
+WHERE vector IS NOT NULL GROUP BY lexeme
+UNION ALL
+SELECT '', count(*) FROM search_documents WHERE vector IS NOT NULL
+ON CONFLICT (lexeme) DO UPDATE SET documents = excluded.documents
+""")
 # Words some document holds in any of their forms, in either language.
 KNOWN = text("""
 SELECT word FROM unnest(CAST(:words AS text[])) AS word
@@ -138,6 +149,27 @@ def _count_words(connection: Connection, change: Counter) -> None:
                             "AND documents <= 0"), {"words": words})
 
 
+def _terms(connection: Connection, keys: list[str]) -> Counter:
+    """The lexemes of these documents, counted (and "": the documents with a vector)."""
+    return Counter(dict(connection.execute(TERMS_OF, {"keys": keys}).all()))
+
+
+def _count_terms(connection: Connection, change: Counter) -> None:
+    """Apply ``change`` to ``search_terms``; count them all if they were never counted
+    (the row "" holds the number of documents)."""
+    if connection.execute(DOCUMENTS).first() is None:
+        connection.execute(RECOUNT_TERMS)
+        return
+    items = sorted((lexeme, count) for lexeme, count in change.items() if count)
+    if not items:
+        return
+    lexemes = [lexeme for lexeme, _ in items]
+    connection.execute(COUNT_TERMS, {"lexemes": lexemes,
+                                     "counts": [count for _, count in items]})
+    connection.execute(text("DELETE FROM search_terms WHERE lexeme = ANY(:lexemes) "
+                            "AND documents <= 0 AND lexeme <> ''"), {"lexemes": lexemes})
+
+
 def _store(connection: Connection, documents: list[Document], since: datetime | str) -> Counter:
     """Upsert ``documents`` (but none written after ``since``); the word counts' change."""
     documents = sorted({d.key: d for d in documents}.values(), key=lambda d: d.key)
@@ -173,11 +205,17 @@ def _remove_stale(connection: Connection, started: datetime) -> Counter:
 
 class PostgresBackend:
     def write(self, documents: list[Document], remove: list[str]) -> None:
+        keys = sorted({*remove, *(document.key for document in documents)})
         with db.engine.begin() as connection:
+            connection.execute(LOCK_OLD, {"keys": keys})
+            before = _terms(connection, keys)
             change = _bury(connection, sorted(remove))
             if documents:
                 change.update(_store(connection, documents, WRITE_ALWAYS))
             _count_words(connection, change)
+            terms = _terms(connection, keys)
+            terms.subtract(before)
+            _count_terms(connection, terms)
 
     @contextmanager
     def rebuilding(self, expected: int = 0) -> Iterator[Callable[[Document], None]]:
@@ -206,10 +244,15 @@ class PostgresBackend:
             connection.execute(text("LOCK TABLE search_documents IN SHARE MODE"))
             _remove_stale(connection, started)
             _recount_words(connection)
+            connection.execute(text("DELETE FROM search_terms"))
+            connection.execute(RECOUNT_TERMS)
 
     def is_current(self) -> bool:
-        """Always: the tables come with the migrations, and older documents still match."""
-        return True
+        """Whether a reindex has counted the terms of the documents there are (an index
+        from before ``search_terms`` still matches, but counts frequencies per query)."""
+        return not db.session.execute(text(
+            "SELECT EXISTS (SELECT 1 FROM search_documents WHERE vector IS NOT NULL) "
+            "AND NOT EXISTS (SELECT 1 FROM search_terms WHERE lexeme = '')")).scalar()
 
     def written_during_rebuild(self) -> list[str]:
         """Nothing to write again: a rebuild never overwrites what the site wrote or
@@ -218,17 +261,19 @@ class PostgresBackend:
 
     def search(self, query: Query, *, limit: int, offset: int) -> Results:
         limit = max(0, min(limit, MAX_RESULTS - offset))
-        rows = db.session.execute(*_statement(
-            query, PAGE, limit=limit, offset=offset, share=CLOSE_SHARE,
+        known = postgres_query.frequencies(db.session, query)
+        rows = db.session.execute(*postgres_query.statement(
+            query, PAGE, known, limit=limit, offset=offset, share=CLOSE_SHARE,
             max_results=MAX_RESULTS, window=CLOSE_WINDOW)).all()
         if rows:
             total, close = rows[0].total, rows[0].close_total
         else:  # nothing on this page: there may still be results on earlier ones
-            total = db.session.execute(*_statement(query, COUNT, max_results=MAX_RESULTS)
-                                       ).scalar_one() if offset else 0
+            total = db.session.execute(*postgres_query.statement(
+                query, COUNT, known, max_results=MAX_RESULTS)).scalar_one() if offset else 0
             close = 0
-        return Results([Hit(row.kind, row.ident, row.score, _highlight(row.headline),
-                            close=row.close) for row in rows], total, close=close)
+        return Results([Hit(row.kind, row.ident, row.score,
+                            postgres_query.highlight(row.headline), close=row.close)
+                        for row in rows], total, close=close)
 
     def known(self, words: list[str]) -> set[str]:
         return set(db.session.execute(KNOWN, {"words": words}).scalars())
@@ -248,107 +293,3 @@ def _recount_words(connection: Connection) -> None:
         counts.update(_words(row))
     connection.execute(text("DELETE FROM search_words"))
     _count_words(connection, counts)
-
-
-# --- the query ------------------------------------------------------------------------
-
-
-def _tsquery(groups: Iterable[Group]) -> str:
-    """``('earbuds' | 'buds' | 'wi' <-> 'fi') | ('charge')`` for ``to_tsquery``; words are
-    letters and digits only (terms.py), quoted so none is read as an operator."""
-    return " | ".join(
-        "(" + " | ".join(" <-> ".join(f"'{word}'" for word in phrase)
-                         for phrase in group.alternatives) + ")"
-        for group in groups)
-
-
-def _in_language(name: str) -> str:
-    return f"CASE WHEN m.language = 'it' THEN q.it_{name} ELSE q.en_{name} END"
-
-
-# Templates filled with our own names and numbers only; every text is a bound parameter.
-MATCHED = """
-WITH q AS (SELECT {queries}),
-matched AS MATERIALIZED (
-    SELECT d.key, d.kind, d.ident, d.language, d.category, d.solved, d.boost, d.vector
-    FROM search_documents d, q
-    WHERE d.vector @@ (q.en_all || q.it_all)
-      AND d.vector @@ CASE WHEN d.language = 'it' THEN q.it_all ELSE q.en_all END
-)"""
-STATS = """,
-stats AS MATERIALIZED (
-    SELECT (SELECT count(*) FROM search_documents WHERE vector IS NOT NULL) AS n,
-           {frequencies}
-    FROM matched m, q
-)"""
-PAGE = """,
-scored AS (
-    SELECT m.key, m.kind, m.ident, m.language, m.boost * {score} AS score
-    FROM matched m, stats s, q
-    WHERE {filters}
-),
-ranked AS (
-    SELECT b.key, b.kind, b.ident, b.language, b.score, b.score >= :share * b.best AS close,
-           least(count(*) OVER (), :max_results) AS total,
-           least(count(*) FILTER (WHERE b.score >= :share * b.best) OVER (), :window)
-               AS close_total
-    FROM (SELECT scored.*, max(score) OVER () AS best FROM scored) b
-    ORDER BY b.score DESC, b.key
-    LIMIT :limit OFFSET :offset
-)
-SELECT r.kind, r.ident, r.score, r.total, r.close, r.close_total,
-       ts_headline(CAST(CASE WHEN r.language = 'it' THEN 'italian' ELSE 'english' END
-                        AS regconfig),
-                   d.body, CASE WHEN r.language = 'it' THEN q.it_all ELSE q.en_all END,
-                   :options) AS headline
-FROM ranked r JOIN search_documents d ON d.key = r.key, q
-ORDER BY r.score DESC, r.key
-"""
-COUNT = """
-SELECT count(*) FROM (SELECT 1 FROM matched m WHERE {filters} LIMIT :max_results) AS c
-"""
-
-
-def _statement(query: Query, tail: str, **params):
-    """The statement for ``query`` ending with ``tail`` (a page of hits, or a count)."""
-    texts = {"all": _tsquery(query.groups)}
-    scores = []
-    for i, group in enumerate(query.groups):
-        texts[f"g{i}"] = _tsquery([group])
-        texts[f"t{i}"] = _tsquery([Group(group.typed)])
-        rank = f"ts_rank({WEIGHTS}, m.vector, {_in_language(f't{i}')}, {NORMALIZATION})"
-        if group.synonyms:
-            texts[f"s{i}"] = _tsquery([Group(group.synonyms[0], group.synonyms[1:])])
-            rank = (f"greatest({rank}, {SYNONYM_WEIGHT} * ts_rank({WEIGHTS}, m.vector, "
-                    f"{_in_language(f's{i}')}, {NORMALIZATION}))")
-        scores.append(f"{group.weight} * ln(1 + (s.n - s.df_g{i} + 0.5) / (s.df_g{i} + 0.5)) "
-                      f"* {rank}")
-    params.update(texts)
-    params.update({"options": HEADLINE, "kinds": list(query.kinds),
-                   "categories": list(query.categories), "language": query.language})
-    queries = ", ".join(f"to_tsquery('english', :{name}) AS en_{name}, "
-                        f"to_tsquery('italian', :{name}) AS it_{name}" for name in texts)
-    frequencies = ", ".join(f"count(*) FILTER (WHERE m.vector @@ {_in_language(f'g{i}')}) "
-                            f"AS df_g{i}" for i in range(len(query.groups)))
-    language = (f"CASE WHEN m.language = :language THEN 1 ELSE {OTHER_LANGUAGE_WEIGHT} END"
-                if query.language else "1")
-    filters = ["TRUE"]
-    if query.kinds:
-        filters.append("m.kind = ANY(:kinds)")
-    if query.categories:
-        filters.append("m.category = ANY(:categories)")
-    if query.solved_only:
-        filters.append("m.solved")
-    template = MATCHED + ("" if tail is COUNT else STATS) + tail
-    return text(template.format(queries=queries, frequencies=frequencies,
-                                score=f"({language}) * ({' + '.join(scores)})",
-                                filters=" AND ".join(filters))), params
-
-
-def _highlight(headline: str) -> str:
-    """Escape the snippet, then turn the markers into the same tags Whoosh writes; a
-    snippet without a match (only the title matched) is no help and is dropped."""
-    if START not in headline:
-        return ""
-    escaped = html.escape(headline, quote=False)
-    return escaped.replace(START, '<b class="match">').replace(STOP, "</b>")

@@ -82,21 +82,28 @@ def phrase(term: str) -> Phrase:
 
 class Synonyms:
     """Synonym groups, looked up by any of their terms in any of its forms: a term typed
-    as listed first, then by its stems in the question's language, then in the other
-    ("caricano" finds the group of "caricare", "disconnected" that of "disconnects")."""
+    as listed first, then by its stems in the question's language (in both when it is not
+    known): "caricano" finds the group of "caricare", "disconnected" that of "disconnects".
+
+    A listed term is found by the stems of its own language only, when the dictionaries
+    tell it ("microfono" is Italian, so the English "mice" does not stem to it); a term
+    of both languages or of neither ("app", "wifi") by either. When two groups share a
+    stem ("caricatore" and "caricare" are both "caric"), the term closest to the word typed
+    wins ("caricatori" finds "caricatore", "caricate" finds "caricare")."""
 
     def __init__(self, groups: Iterable[Sequence[str]] = ()) -> None:
         self.groups: list[tuple[Phrase, ...]] = []
         self._as_listed: dict[Phrase, int] = {}
-        self._by_stems: dict[tuple[str, Phrase], int] = {}
+        self._by_stems: dict[tuple[str, Phrase], list[tuple[int, Phrase]]] = {}
         for terms in groups:
             group = tuple(dict.fromkeys(p for term in terms if (p := phrase(term))))
             if len(group) < 2:
                 continue
             for member in group:
                 self._as_listed.setdefault(member, len(self.groups))
-                for language in languages.LANGUAGES:
-                    self._by_stems.setdefault(_stems(member, language), len(self.groups))
+                for language in _languages_of(member):
+                    self._by_stems.setdefault(_stems(member, language), []).append(
+                        (len(self.groups), member))
             self.groups.append(group)
 
     @property
@@ -106,35 +113,55 @@ class Synonyms:
     def group_at(self, tokens: list[str], start: int,
                  language: str | None = None) -> Group | None:
         """The group of the longest term starting at ``tokens[start]``."""
-        order = languages.LANGUAGES if language is None else \
-            (language, *(other for other in languages.LANGUAGES if other != language))
         for length in range(min(MAX_TERM_WORDS, len(tokens) - start), 0, -1):
             typed = tuple(tokens[start:start + length])
             found = self._as_listed.get(typed)
-            for each in order:
-                if found is None:
-                    found = self._by_stems.get(_stems(typed, each))
+            if found is None:
+                found = self._by_stem(typed, language)
             if found is not None:
                 members = self.groups[found]
-                return Group(typed, tuple(m for m in members if not _same(m, typed)),
+                return Group(typed, tuple(m for m in members if not _same(m, typed, language)),
                              family=found)
         return None
 
+    def _by_stem(self, typed: Phrase, language: str | None) -> int | None:
+        candidates = [found for each in ((language,) if language else languages.LANGUAGES)
+                      for found in self._by_stems.get(_stems(typed, each), [])]
+        if not candidates:
+            return None
+        text = " ".join(typed)
+        return max(candidates, key=lambda found: _likeness(" ".join(found[1]), text))[0]
 
-def _idea(group: Group, seen: dict[object, Group]) -> object:
+
+def _likeness(listed: str, typed: str) -> tuple[int, int]:
+    """Closest in length first ("caricate" is "caricare", not "caricatore"), then the
+    longest shared beginning."""
+    shared = next((i for i, (x, y) in enumerate(zip(listed, typed, strict=False)) if x != y),
+                  min(len(listed), len(typed)))
+    return -abs(len(listed) - len(typed)), shared
+
+
+def _languages_of(member: Phrase) -> tuple[str, ...]:
+    own = tuple(language for language in languages.LANGUAGES
+                if all(languages.is_word(word, language) for word in member))
+    return own if len(own) == 1 else languages.LANGUAGES
+
+
+def _idea(group: Group, seen: dict[object, Group], language: str | None) -> object:
     """Two terms of one synonym group, or two forms of one word, are one idea."""
     if group.family is not None:
         return group.family
-    return next((key for key, other in seen.items()
-                 if other.family is None and _same(other.typed, group.typed)), group.typed)
+    return next((key for key, other in seen.items() if other.family is None
+                 and _same(other.typed, group.typed, language)), group.typed)
 
 
 def _stems(words_: Sequence[str], language: str) -> tuple[str, Phrase]:
     return language, tuple(languages.stem(word, language) for word in words_)
 
 
-def _same(a: Phrase, b: Phrase) -> bool:
-    return len(a) == len(b) and all(map(languages.same_stem, a, b))
+def _same(a: Phrase, b: Phrase, language: str | None) -> bool:
+    return len(a) == len(b) and all(languages.same_stem(x, y, language)
+                                    for x, y in zip(a, b, strict=True))
 
 
 def parse(text: str, synonyms: Synonyms, *, kinds: Iterable[str] = (),
@@ -165,7 +192,7 @@ def _groups(text: str, synonyms: Synonyms, language: str | None,
                 continue
             group = found or Group((token,))
             group = replace(group, weight=weight)
-            key = _idea(group, groups)
+            key = _idea(group, groups, language)
             if key not in groups or groups[key].weight < weight:
                 groups[key] = group
             position += len(group.typed)

@@ -25,7 +25,7 @@ STOP = {"en": frozenset(STOP_WORDS),
         "it": frozenset(STOP_WORDS) | frozenset(stopwords_for_language("it"))}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # as Whoosh's StemFilter
 def _term(word: str, language: str) -> str | None:
     word = word.lower()
     if len(word) < MIN_LENGTH or word in STOP[language]:

@@ -40,6 +40,7 @@ from app.search import (
     Document,
     Hit,
     Results,
+    whoosh_parallel,
     whoosh_scoring,
 )
 from app.search.terms import (
@@ -61,11 +62,6 @@ SNIPPET_FIELDS = ("body", "replies")
 # around the first word of the question found there: highlighting is paid per character.
 EXCERPT_CHARS = 4000
 WINDOW_CHARS = 600
-# A reindex of this many documents or more writes on two processes (Whoosh's MpWriter),
-# each its own segment: analysis is most of a reindex's time. Below, starting them costs
-# more than it saves.
-PARALLEL_FROM = 5_000
-WRITER_MB = 256
 
 
 def schema() -> Schema:
@@ -105,13 +101,6 @@ def _fields(document: Document) -> dict:
         f"title_{language}": document.title, f"tags_{language}": " ".join(document.tags),
         f"body_{language}": document.body, f"replies_{language}": document.replies,
     }
-
-
-def _rebuild_writer(ix, expected: int):
-    processes = min(2, os.cpu_count() or 1) if expected >= PARALLEL_FROM else 1
-    if processes > 1:
-        return ix.writer(procs=processes, multisegment=True, limitmb=WRITER_MB)
-    return ix.writer(limitmb=WRITER_MB)
 
 
 def _check_complete(ix, written: int) -> None:
@@ -194,7 +183,7 @@ class WhooshBackend:
             (fresh / BUILD_ID).write_text(uuid.uuid4().hex)
             self._journal.write_text("")
             ix = index.create_in(fresh, schema())
-            writer = _rebuild_writer(ix, expected)
+            writer = whoosh_parallel.rebuild_writer(ix, expected)
             written = 0
             try:
                 def write(document: Document) -> None:

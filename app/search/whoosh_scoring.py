@@ -59,6 +59,8 @@ def best(searcher: Searcher, clauses: Iterable[Clause], *, wanted: int,
     """The ``wanted`` best documents for ``clauses``, by summed score times the boost
     column. ``allowed``: a document must hold one (field, value) pair of each list."""
     clauses = list(clauses)
+    if not clauses or searcher.doc_count_all() == 0:
+        return Scored([], 0)
     statistics = {(clause.field, term): _statistics(searcher, clause.field, term)
                   for clause in clauses for term in clause.terms}
     found: list[tuple[float, int]] = []
@@ -74,9 +76,12 @@ def best(searcher: Searcher, clauses: Iterable[Clause], *, wanted: int,
             scores[~_holding(leaf, pairs)] = 0.0
         candidates = np.flatnonzero(scores > 0)
         matched += len(candidates)
-        if len(candidates) > wanted:
-            top = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
-            candidates = candidates[top]
+        if wanted < len(candidates):
+            # Every document scoring at least the wanted-th best: ties at the cut are all
+            # kept, so that a page never depends on how many were asked for.
+            cut = np.partition(scores[candidates], len(candidates) - wanted)[
+                len(candidates) - wanted] if wanted else np.inf
+            candidates = candidates[scores[candidates] >= cut]
         found.extend((float(scores[doc]), int(doc) + base) for doc in candidates)
     found.sort(key=lambda pair: (-pair[0], pair[1]))
     return Scored(found[:wanted], matched)
@@ -126,6 +131,8 @@ class _Cache:
                 self._items.move_to_end(key)
                 return self._items[key]
         value = load()
+        for array in value:
+            array.setflags(write=False)  # shared by every query that reads it
         size = sum(array.nbytes for array in value)
         with self._lock:
             if key not in self._items and size <= self.limit:

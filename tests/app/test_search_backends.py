@@ -142,9 +142,9 @@ def test_a_write_with_no_live_index_is_left_to_the_running_reindex(app):
 
 
 def test_a_large_reindex_writes_on_two_processes_and_loses_nothing(app, monkeypatch):
-    from app.search import whoosh_backend
+    from app.search import whoosh_parallel
 
-    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(whoosh_parallel, "PARALLEL_FROM", 10)
     backend = app.extensions["peerdesk_search"].backend
     titles = [f"Remote number {n} unresponsive" for n in range(1, 301)]
     with app.app_context():
@@ -172,11 +172,11 @@ class LosingWriter:
 
 
 def test_a_reindex_missing_documents_is_not_swapped_in(app, monkeypatch):
-    from app.search import whoosh_backend
+    from app.search import whoosh_parallel
 
     backend = app.extensions["peerdesk_search"].backend
-    real = whoosh_backend._rebuild_writer
-    monkeypatch.setattr(whoosh_backend, "_rebuild_writer",
+    real = whoosh_parallel.rebuild_writer
+    monkeypatch.setattr(whoosh_parallel, "rebuild_writer",
                         lambda ix, expected: LosingWriter(real(ix, expected)))
     with app.app_context():
         backend.write([document(1, "Remote control unresponsive")], remove=[])
@@ -184,4 +184,110 @@ def test_a_reindex_missing_documents_is_not_swapped_in(app, monkeypatch):
                 backend.rebuilding() as write:
             write(document(1, "Remote control unresponsive"))
             write(document(2, "Remote battery cover lost"))
+        assert found("remote") == [1]
+
+
+# --- PostgreSQL full text: word frequencies ---------------------------------------------
+
+ONLY_POSTGRESQL_FTS = pytest.mark.parametrize(
+    ("backend", "search_backend"), [("postgresql", "postgresql")], ids=["postgresql-fts"],
+    scope="session")
+
+
+def counted_terms() -> dict[str, int]:
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    return dict(db.session.execute(text("SELECT lexeme, documents FROM search_terms")).all())
+
+
+def recounted_terms() -> dict[str, int]:
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    rows = db.session.execute(text(
+        "SELECT lexeme, count(*) FROM search_documents, unnest(tsvector_to_array(vector)) "
+        "AS lexeme WHERE vector IS NOT NULL GROUP BY lexeme "
+        "UNION ALL SELECT '', count(*) FROM search_documents WHERE vector IS NOT NULL"))
+    return {lexeme: count for lexeme, count in rows if count}
+
+
+@ONLY_POSTGRESQL_FTS
+def test_word_frequencies_stay_exact_through_writes_and_removals(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive"),
+                       document(2, "Remote battery cover lost")], remove=[])
+        backend.write([document(1, "Soundbar remote paired")], remove=["thread:2"])
+        backend.write([document(3, "Soundbar silent")], remove=[])
+        assert counted_terms() == recounted_terms()
+        assert counted_terms()["remot"] == 1 and counted_terms()[""] == 2
+
+
+@ONLY_POSTGRESQL_FTS
+def test_a_reindex_recounts_the_word_frequencies(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with backend.rebuilding() as write:
+            write(document(2, "Soundbar silent"))
+        assert counted_terms() == recounted_terms() == {
+            "": 1, "soundbar": 1, "silent": 1, "word": 1}
+
+
+@ONLY_POSTGRESQL_FTS
+def test_a_word_in_most_documents_is_scored_but_does_not_match_alone(app):
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(n, f"Beer review number {n}") for n in range(1, 101)]
+                      + [document(101, "Stout beer served too cold"),
+                         document(102, "Stout pairing with cheese")], remove=[])
+        results = search_adapter.query("stout beer", limit=20)
+        assert [hit.id for hit in results.hits] == [101, 102]  # "beer" adds to the score
+        assert results.total == 2
+        assert search_adapter.query("beer", limit=20).total == 101  # alone, it matches
+        # A rarer word no document holds leaves the common ones to match.
+        assert search_adapter.query("beer zymurgy", limit=20).total == 101
+
+
+def test_a_failed_large_reindex_stops_its_writing_processes(app, monkeypatch):
+    import multiprocessing
+
+    from app.search import whoosh_parallel
+
+    monkeypatch.setattr(whoosh_parallel, "PARALLEL_FROM", 10)
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with pytest.raises(ValueError), backend.rebuilding(expected=300) as write:
+            for ident in range(1, 301):
+                write(document(ident, f"Soundbar number {ident}"))
+            raise ValueError("the database went away")
+        assert multiprocessing.active_children() == []
+        assert found("remote") == [1] and found("soundbar") == []
+
+
+def test_a_writing_process_that_dies_stops_the_reindex_with_an_error(app, monkeypatch):
+    import os
+    import signal
+
+    from app.search import whoosh_parallel
+
+    monkeypatch.setattr(whoosh_parallel, "PARALLEL_FROM", 10)
+    writers = []
+    real = whoosh_parallel.rebuild_writer
+    monkeypatch.setattr(whoosh_parallel, "rebuild_writer",
+                        lambda ix, expected: writers.append(real(ix, expected)) or writers[-1])
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        with pytest.raises(RuntimeError, match="stopped"), \
+                backend.rebuilding(expected=5000) as write:
+            for ident in range(1, 5001):
+                write(document(ident, f"Soundbar number {ident}"))
+                if ident == 300:
+                    for task in writers[0].tasks:
+                        os.kill(task.pid, signal.SIGKILL)
         assert found("remote") == [1]

@@ -122,3 +122,19 @@ def test_misspellings_are_still_corrected_in_both_languages():
         ("aggiornamento", 5)]})
     assert spelling.suggestion("chargng aggiornamneto", vocabulary) == \
         "charging aggiornamento"
+
+
+def test_a_plural_finds_the_group_of_its_own_listed_term():
+    group = parse("i caricatori sono rotti", CHARGE).groups[0]
+    assert group.typed == ("caricatori",) and group.synonyms == (("charger",),)
+
+
+def test_an_english_word_is_not_taken_for_an_italian_listed_term():
+    # "mice" has the Italian stem "mic", as "microfono" has not but "mic" would.
+    mics = Synonyms([["microphone", "mic", "microfono"]])
+    assert parse("my mice are broken", mics).groups[0].synonyms == ()
+
+
+def test_two_english_words_alike_only_in_italian_are_two_ideas():
+    # The Italian stemmer makes "tape" and "tap" one stem; in English they differ.
+    assert typed(parse("the tape or the tap", EARBUDS)) == ["tape", "tap"]

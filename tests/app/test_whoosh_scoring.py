@@ -86,3 +86,23 @@ def test_filters_keep_documents_holding_one_value_of_each_list(searcher):
 
 def test_nothing_matches_a_word_no_document_holds(searcher):
     assert best(searcher, [Clause("title_en", ("zebra",), 1.0)], wanted=10).matched == 0
+
+
+def test_an_empty_index_finds_nothing(tmp_path):
+    ix = index.create_in(tmp_path, schema())
+    with ix.searcher() as searcher:
+        scored = best(searcher, [Clause("title_en", ("charg",), 1.0)], wanted=10)
+        assert scored.best == [] and scored.matched == 0
+
+
+def test_equal_scores_come_in_one_order_however_many_are_asked(tmp_path):
+    ix = index.create_in(tmp_path, schema())
+    with ix.writer() as writer:
+        for ident in range(1, 301):
+            title = "Remote unresponsive" if ident % 3 else f"Remote number {ident} unresponsive"
+            writer.add_document(**_fields(Document("thread", ident, title, "")))
+    with ix.searcher() as searcher:
+        clauses = [Clause("title_en", ("remot",), 1.0)]
+        first_page = best(searcher, clauses, wanted=20).best
+        two_pages = best(searcher, clauses, wanted=40).best
+        assert two_pages[:20] == first_page
