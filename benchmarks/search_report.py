@@ -16,7 +16,8 @@ import time
 from benchmarks.harness import Result
 from benchmarks.harness import report as page_report
 
-TARGET_P95_MS = 50.0
+# DESIGN.md §5: p95 ≤ 50 ms at 100,000 posts; issue 11 set 100 ms at 1,000,000.
+TARGET_P95_MS = {100_000: 50.0, 1_000_000: 100.0}
 # DESIGN.md §5: PostgreSQL full text, one shared index, must keep up with a busy site;
 # Whoosh, one node's files, is held to half that.
 TARGET_POSTS_PER_S = {"postgresql": 2000.0, "whoosh": 1000.0}
@@ -77,8 +78,9 @@ def report(posts: int, threads: int, queries: int, measured: list) -> None:
         print(f"  corpus written to {database.name} with bulk SQL in "
               f"{database.seed_seconds:.1f} s (not a target)")
     _reindex(posts, databases, measured)
-    _queries(databases, measured, queries)
-    _kinds(measured)
+    target = target_p95_ms(posts)
+    _queries(databases, measured, queries, target)
+    _kinds(measured, target)
     for _database, result in measured:
         title = (f"Search page, {result.name}, through gunicorn (ratio = page req/s / bare "
                  "endpoint req/s)")
@@ -106,19 +108,25 @@ def _reindex(posts: int, databases: list, measured: list) -> None:
                       f" {rate / base:>6.3f}  {mark(rate >= _reindex_target(result.name))}")
 
 
-def _queries(databases: list, measured: list, queries: int) -> None:
+def target_p95_ms(posts: int) -> float:
+    """The query target for an index of ``posts``: that of the next size up."""
+    sizes = sorted(TARGET_P95_MS)
+    return TARGET_P95_MS[next((size for size in sizes if posts <= size), sizes[-1])]
+
+
+def _queries(databases: list, measured: list, queries: int, target: float) -> None:
     print("\nQueries in-process: search.query(..., limit=20), warm (times = p50 / primary-key "
-          f"lookup p50; target p95 ≤ {TARGET_P95_MS:.0f} ms)")
+          f"lookup p50; target p95 ≤ {target:.0f} ms)")
     print(f"  {'':<36} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'times':>7}"
           "  target")
     for database in databases:
         base = statistics.median(database.lookup_ms)
-        _row(f"primary-key lookup, {database.name}", database.lookup_ms, base)
+        _row(f"primary-key lookup, {database.name}", database.lookup_ms, base, None)
         for owner, result in measured:
             if owner is database:
                 every = [ms for values in result.latencies_ms.values() for ms in values]
                 if every:
-                    _row(result.name, every, base, target=True)
+                    _row(result.name, every, base, target)
                 else:
                     print(f"  {result.name:<36} {0:>8}  MISSED: no query answered in time")
                 if result.asked < queries:
@@ -131,17 +139,17 @@ def _reindex_target(backend_name: str) -> float:
     return TARGET_POSTS_PER_S["whoosh" if backend_name.startswith("whoosh") else "postgresql"]
 
 
-def _row(name: str, values: list[float], base: float, target: bool = False) -> None:
+def _row(name: str, values: list[float], base: float, target: float | None) -> None:
     median = statistics.median(values)
     print(f"  {name:<36} {len(values):>8} {median:>8.2f} {p95(values):>8.2f}"
           f" {max(values):>8.2f} {median / base:>7.1f}"
-          + (f"  {mark(p95(values) <= TARGET_P95_MS)}" if target else ""))
+          + (f"  {mark(p95(values) <= target)}" if target else ""))
 
 
-def _kinds(measured: list) -> None:
+def _kinds(measured: list, target: float) -> None:
     names = [result.name for _database, result in measured]
     print("\nQueries by kind: p50 / p95 ms (target p95 ≤ "
-          f"{TARGET_P95_MS:.0f} ms; * marks a miss)")
+          f"{target:.0f} ms; * marks a miss)")
     print(f"  {'kind':<16}" + "".join(f" {name:>26}" for name in names))
     kinds = dict.fromkeys(kind for _database, result in measured for kind in result.latencies_ms)
     for kind in kinds:
@@ -152,6 +160,6 @@ def _kinds(measured: list) -> None:
                 cells.append("not asked")
                 continue
             high = p95(values)
-            star = "*" if high > TARGET_P95_MS else " "
+            star = "*" if high > target else " "
             cells.append(f"{statistics.median(values):>8.1f} / {high:>6.1f}{star}")
         print(f"  {kind:<16}" + "".join(f" {cell:>26}" for cell in cells))

@@ -140,6 +140,23 @@ def app(database_url, smtp_server, tmp_path, search_backend):
         db.engine.dispose()
 
 
+def app_after_import(url: str, search_backend: str, folder: Path, *arguments: str):
+    """An app on ``url`` whose database holds what ``flask import stackexchange
+    *arguments`` loaded (a module's data set, asked many questions); tables emptied after."""
+    from app import create_app
+    from app.extensions import db
+
+    app = create_app(app_settings(url, SEARCH_BACKEND=search_backend,
+                                  SEARCH_INDEX_DIR=str(folder / "search-index")))
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["import", "stackexchange", *arguments])
+        assert result.exit_code == 0, result.output
+    yield app
+    with app.app_context():
+        _empty_tables(db)
+        db.engine.dispose()
+
+
 def _empty_tables(db) -> None:
     tables = list(reversed(db.metadata.sorted_tables))
     with db.engine.begin() as connection:

@@ -119,3 +119,27 @@ def test_0007_members_who_already_posted_start_at_trust_level_one(migrated_app):
     with db.engine.connect() as connection:
         levels = connection.execute(text("SELECT user_id, level FROM member_trust")).all()
     assert levels == [(1, 1)]
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], scope="session")
+def test_0013_gives_indexed_documents_their_title_vector_and_title_counts(migrated_app):
+    downgrade(revision="0012")
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO search_documents (key, kind, ident, language, category, solved, boost, "
+            "title, tags, replies, body, vector, indexed_at) VALUES ('thread:1', 'thread', 1, "
+            "'it', '', false, 1, 'Cuffie scariche', 'batteria', '', 'Non si caricano.', "
+            "setweight(to_tsvector('italian', 'Cuffie scariche'), 'A') || "
+            "setweight(to_tsvector('italian', 'batteria'), 'B') || "
+            "setweight(to_tsvector('italian', 'Non si caricano.'), 'D'), localtimestamp)"))
+        connection.execute(text(
+            "INSERT INTO search_terms (lexeme, documents) SELECT lexeme, 1 "
+            "FROM search_documents, unnest(tsvector_to_array(vector)) AS lexeme "
+            "UNION ALL SELECT '', 1 ON CONFLICT (lexeme) DO UPDATE SET documents = 1"))
+    upgrade(revision="0013")
+    with db.engine.connect() as connection:
+        titles = dict(connection.execute(text("SELECT lexeme, titles FROM search_terms")).all())
+        title_vector = connection.execute(text(
+            "SELECT title_vector::text FROM search_documents")).scalar()
+    assert title_vector == "'batter':3B 'cuff':1A 'scaric':2A"
+    assert titles == {"": 0, "cuff": 1, "scaric": 1, "batter": 1, "caric": 0}

@@ -37,17 +37,25 @@ class SynonymGroup(db.Model):
 
     @property
     def term_list(self) -> list[str]:
-        return [term for term in self.terms.split(",") if term]
+        return split_terms(self.terms)
+
+
+def split_terms(terms: str) -> list[str]:
+    return [term for term in terms.split(",") if term]
 
 
 class SearchDocument(db.Model):
     """One searchable item for the PostgreSQL backend: its text, its filters and the
     weighted ``tsvector`` (title A, tags B, replies C, question or article D) built from them in
-    the language's configuration (english or italian)."""
+    the language's configuration (english or italian); ``title_vector`` holds the title's
+    and tags' part of it alone, indexed apart, so that a query can match a common word in
+    titles without reading every text that holds it (postgres_query.py)."""
 
     __tablename__ = "search_documents"
     __table_args__ = (
         Index("ix_search_documents_vector", text("vector"),
+              postgresql_using="gin").ddl_if(dialect="postgresql"),
+        Index("ix_search_documents_title_vector", text("title_vector"),
               postgresql_using="gin").ddl_if(dialect="postgresql"),
     )
 
@@ -63,6 +71,8 @@ class SearchDocument(db.Model):
     replies: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     vector: Mapped[str | None] = mapped_column(Text().with_variant(TSVECTOR(), "postgresql"))
+    title_vector: Mapped[str | None] = mapped_column(
+        Text().with_variant(TSVECTOR(), "postgresql"))
     # Database time of the last write: a reindex never overwrites a document written after
     # it started, and removes the ones it did not write (see postgres_backend.rebuilding).
     indexed_at: Mapped[datetime]
@@ -84,14 +94,16 @@ class SearchWord(db.Model):
 
 
 class SearchTerm(db.Model):
-    """Every lexeme of the documents' vectors with the number of documents holding it: a
-    query's word frequencies without counting matches (the lexeme "" counts the
-    documents). A word in many documents is scored, not matched (postgres_backend)."""
+    """Every lexeme of the documents' vectors with the number of documents holding it,
+    and of those holding it in their title or tags: a query's word frequencies without
+    counting matches (the lexeme "" counts the documents). They choose what a query
+    matches and where (postgres_query.py)."""
 
     __tablename__ = "search_terms"
 
     lexeme: Mapped[str] = mapped_column(Text, primary_key=True)
     documents: Mapped[int]
+    titles: Mapped[int] = mapped_column(server_default="0")
 
 
 event.listen(SearchWord.__table__, "before_create",

@@ -8,7 +8,8 @@ The query, its scoring and its snippets are ``postgres_query.py``'s.
 Two counts are kept beside the documents, adjusted by every write and recounted by a
 reindex: ``search_words``, the documents holding each word of their titles and tags
 (trigram-indexed), the words "did you mean" may suggest; and ``search_terms``, the
-documents holding each lexeme of their vectors, a query's word frequencies.
+documents holding each lexeme of their vectors, and of their titles and tags alone
+(``title_vector``), a query's word frequencies.
 """
 
 from __future__ import annotations
@@ -41,26 +42,28 @@ WRITE_ALWAYS = "infinity"
 
 UPSERT = text("""
 INSERT INTO search_documents AS d (key, kind, ident, language, category, solved, boost,
-                                   title, tags, replies, body, vector, indexed_at)
+                                   title, tags, replies, body, vector, title_vector,
+                                   indexed_at)
 SELECT u.key, u.kind, u.ident, u.language, u.category, u.solved, u.boost,
        u.title, u.tags, u.replies, u.body,
-       setweight(to_tsvector(u.config::regconfig, u.title), 'A')
-       || setweight(to_tsvector(u.config::regconfig, u.tags), 'B')
-       || setweight(to_tsvector(u.config::regconfig, u.replies), 'C')
+       t.vector || setweight(to_tsvector(u.config::regconfig, u.replies), 'C')
        || setweight(to_tsvector(u.config::regconfig, u.body), 'D'),
-       localtimestamp
+       t.vector, localtimestamp
 FROM unnest(CAST(:key AS text[]), CAST(:kind AS text[]), CAST(:ident AS bigint[]),
             CAST(:language AS text[]), CAST(:config AS text[]), CAST(:category AS text[]),
             CAST(:solved AS boolean[]), CAST(:boost AS float8[]), CAST(:title AS text[]),
             CAST(:tags AS text[]), CAST(:replies AS text[]), CAST(:body AS text[]))
      AS u(key, kind, ident, language, config, category, solved, boost, title, tags, replies,
           body)
+CROSS JOIN LATERAL (SELECT setweight(to_tsvector(u.config::regconfig, u.title), 'A')
+                           || setweight(to_tsvector(u.config::regconfig, u.tags), 'B')
+                    AS vector) AS t
 ON CONFLICT (key) DO UPDATE SET
     kind = excluded.kind, ident = excluded.ident, language = excluded.language,
     category = excluded.category, solved = excluded.solved, boost = excluded.boost,
     title = excluded.title, tags = excluded.tags, replies = excluded.replies,
-    body = excluded.body,
-    vector = excluded.vector, indexed_at = excluded.indexed_at
+    body = excluded.body, vector = excluded.vector, title_vector = excluded.title_vector,
+    indexed_at = excluded.indexed_at
 WHERE d.indexed_at < CAST(:since AS timestamp)
 RETURNING d.key
 """)
@@ -76,38 +79,47 @@ LOCK_OLD = text("SELECT key, title, tags FROM search_documents "
 # only over rows older than its start). The rebuild clears the ones before it started.
 BURY = text("""
 INSERT INTO search_documents AS d (key, kind, ident, language, category, solved, boost,
-                                   title, tags, replies, body, vector, indexed_at)
+                                   title, tags, replies, body, vector, title_vector,
+                                   indexed_at)
 SELECT k, split_part(k, ':', 1), CAST(split_part(k, ':', 2) AS bigint), '', '', false, 1,
-       '', '', '', '', NULL, localtimestamp
+       '', '', '', '', NULL, NULL, localtimestamp
 FROM unnest(CAST(:keys AS text[])) AS k
 ON CONFLICT (key) DO UPDATE SET title = '', tags = '', replies = '', body = '',
-                                vector = NULL, indexed_at = excluded.indexed_at
+                                vector = NULL, title_vector = NULL,
+                                indexed_at = excluded.indexed_at
 """)
 DELETE_STALE = text("DELETE FROM search_documents WHERE indexed_at < :started "
                     "RETURNING key, title, tags")
 ALL_TITLES = text("SELECT key, title, tags FROM search_documents")
-# The lexemes of these documents' vectors, with how many of them hold each.
-TERMS_OF = text("""
-SELECT lexeme, count(*) AS documents
-FROM search_documents d, unnest(tsvector_to_array(d.vector)) AS lexeme
-WHERE d.key = ANY(:keys) AND d.vector IS NOT NULL
+# The lexemes of documents' vectors with how many of them hold each, anywhere and in a
+# title or tags; the lexeme "" counts the documents with a vector.
+TERMS = """
+SELECT lexeme, sum(anywhere) AS documents, sum(in_title) AS titles
+FROM (SELECT lexeme, 1 AS anywhere, 0 AS in_title
+      FROM search_documents d, unnest(tsvector_to_array(d.vector)) AS lexeme
+      WHERE d.vector IS NOT NULL {documents}
+      UNION ALL
+      SELECT lexeme, 0, 1
+      FROM search_documents d, unnest(tsvector_to_array(d.title_vector)) AS lexeme
+      WHERE d.vector IS NOT NULL {documents}
+      UNION ALL
+      SELECT '', 1, 0 FROM search_documents d WHERE d.vector IS NOT NULL {documents}
+      UNION ALL
+      SELECT '', 0, 0) AS t
 GROUP BY lexeme
-UNION ALL
-SELECT '', count(*) FROM search_documents WHERE key = ANY(:keys) AND vector IS NOT NULL
-""")
+"""
+TERMS_OF = text(TERMS.format(documents="AND d.key = ANY(:keys)"))
 COUNT_TERMS = text("""
-INSERT INTO search_terms AS t (lexeme, documents)
-SELECT * FROM unnest(CAST(:lexemes AS text[]), CAST(:counts AS int[])) ORDER BY 1
-ON CONFLICT (lexeme) DO UPDATE SET documents = t.documents + excluded.documents
+INSERT INTO search_terms AS t (lexeme, documents, titles)
+SELECT * FROM unnest(CAST(:lexemes AS text[]), CAST(:documents AS int[]),
+                     CAST(:titles AS int[])) ORDER BY 1
+ON CONFLICT (lexeme) DO UPDATE SET documents = t.documents + excluded.documents,
+                                   titles = t.titles + excluded.titles
 """)
-RECOUNT_TERMS = text("""
-INSERT INTO search_terms AS t (lexeme, documents)
-SELECT lexeme, count(*) FROM search_documents, unnest(tsvector_to_array(vector)) AS lexeme
-WHERE vector IS NOT NULL GROUP BY lexeme
-UNION ALL
-SELECT '', count(*) FROM search_documents WHERE vector IS NOT NULL
-ON CONFLICT (lexeme) DO UPDATE SET documents = excluded.documents
-""")
+RECOUNT_TERMS = text(
+    "INSERT INTO search_terms AS t (lexeme, documents, titles)" + TERMS.format(documents="")
+    + "ON CONFLICT (lexeme) DO UPDATE SET documents = excluded.documents, "
+      "titles = excluded.titles")
 # Words some document holds in any of their forms, in either language.
 KNOWN = text("""
 SELECT word FROM unnest(CAST(:words AS text[])) AS word
@@ -150,8 +162,13 @@ def _count_words(connection: Connection, change: Counter) -> None:
 
 
 def _terms(connection: Connection, keys: list[str]) -> Counter:
-    """The lexemes of these documents, counted (and "": the documents with a vector)."""
-    return Counter(dict(connection.execute(TERMS_OF, {"keys": keys}).all()))
+    """The lexemes of these documents, counted: (lexeme, "documents") those holding it,
+    (lexeme, "titles") those holding it in a title or tags."""
+    counts: Counter = Counter()
+    for row in connection.execute(TERMS_OF, {"keys": keys}):
+        counts[row.lexeme, "documents"] = row.documents
+        counts[row.lexeme, "titles"] = row.titles
+    return counts
 
 
 def _count_terms(connection: Connection, change: Counter) -> None:
@@ -160,12 +177,12 @@ def _count_terms(connection: Connection, change: Counter) -> None:
     if connection.execute(DOCUMENTS).first() is None:
         connection.execute(RECOUNT_TERMS)
         return
-    items = sorted((lexeme, count) for lexeme, count in change.items() if count)
-    if not items:
+    lexemes = sorted({lexeme for (lexeme, _), count in change.items() if count})
+    if not lexemes:
         return
-    lexemes = [lexeme for lexeme, _ in items]
-    connection.execute(COUNT_TERMS, {"lexemes": lexemes,
-                                     "counts": [count for _, count in items]})
+    connection.execute(COUNT_TERMS, {
+        "lexemes": lexemes, "documents": [change[lexeme, "documents"] for lexeme in lexemes],
+        "titles": [change[lexeme, "titles"] for lexeme in lexemes]})
     connection.execute(text("DELETE FROM search_terms WHERE lexeme = ANY(:lexemes) "
                             "AND documents <= 0 AND lexeme <> ''"), {"lexemes": lexemes})
 
@@ -248,11 +265,14 @@ class PostgresBackend:
             connection.execute(RECOUNT_TERMS)
 
     def is_current(self) -> bool:
-        """Whether a reindex has counted the terms of the documents there are (an index
-        from before ``search_terms`` still matches, but counts frequencies per query)."""
+        """Whether every document there is was written by this version: its terms
+        counted (``search_terms``) and its title vector made (a node of the version
+        before migration 0013 could still write without one)."""
         return not db.session.execute(text(
             "SELECT EXISTS (SELECT 1 FROM search_documents WHERE vector IS NOT NULL) "
-            "AND NOT EXISTS (SELECT 1 FROM search_terms WHERE lexeme = '')")).scalar()
+            "AND NOT EXISTS (SELECT 1 FROM search_terms WHERE lexeme = '') "
+            "OR EXISTS (SELECT 1 FROM search_documents "
+            "           WHERE vector IS NOT NULL AND title_vector IS NULL)")).scalar()
 
     def written_during_rebuild(self) -> list[str]:
         """Nothing to write again: a rebuild never overwrites what the site wrote or

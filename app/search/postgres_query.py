@@ -8,13 +8,31 @@ rare words) times the group's inverse document frequency, summed, then multiplie
 document's boost and, for a document in another language than the question's, by
 OTHER_LANGUAGE_WEIGHT. Snippets come from ``ts_headline``, for the returned page only.
 
-**Common words are scored, not matched.** The frequencies come from ``search_terms``
-(the documents holding each lexeme, kept by every write): a group held by more than
-COMMON_SHARE of the documents does not make a document a match when the question has a
-rarer group that some document holds; it still adds to the score of the documents the
-rarer groups matched. In
-"is there a way to keep beer cold" over a beer forum, "beer" alone would match most of
-the index, and ranking every one of those documents was most of a query's time.
+**A query ranks a bounded set of candidates.** Matching every document that shares a
+word with a question and scoring each one costs time in proportion to the matches: a
+question of twelve ordinary words matched a quarter of 100,000 documents and took half a
+second. So a document is a candidate when it holds one of the question's rarer groups
+anywhere, or one of its other groups in its title or tags, and every candidate is scored
+with every group. The frequencies that choose come from ``search_terms`` (the documents
+holding each lexeme, and those holding it in a title or tags, kept by every write):
+
+- a group held by more than COMMON_SHARE of the documents is common: it is scored, not
+  matched. In "is there a way to keep beer cold" over a beer forum, "beer" alone would
+  match most of the index, yet it adds to the score of every candidate holding it;
+- the other groups are matched anywhere from the rarest up, while the documents they may
+  match add up to at most TEXT_BUDGET; those left over are matched in titles and tags,
+  again from the rarest up, within TITLE_BUDGET (a title is where a thread says what it
+  is about), or at least the one in fewest titles;
+- if none was chosen (every word is common), the same is done with every group, in
+  titles only;
+- when that finds no candidate (the words are only ever in the text, or the filters
+  leave none), the groups that are not common (or, if none, every group) are matched
+  anywhere, in the same statement.
+
+Candidates are capped at CANDIDATES, those in the question's language first: a last
+guard for a question of only the commonest words, where the order among thousands of
+equal matches means little. In an index of a few hundred documents every group that is
+not common fits the budgets.
 """
 
 from __future__ import annotations
@@ -34,16 +52,22 @@ from app.search.terms import OTHER_LANGUAGE_WEIGHT, SYNONYM_WEIGHT, Group, Query
 WEIGHTS = "'{0.25, 0.25, 0.5, 1.0}'::float4[]"
 NORMALIZATION = 32  # rank / (rank + 1): saturates, as BM25 does, so no word wins by repetition
 COMMON_SHARE = 0.1
-# Below this many documents every group matches: ranking every match is cheap there, and
-# in a small index a tenth of the documents is a handful.
+# Below this many documents a common group is matched too: in a small index a tenth of
+# the documents is a handful.
 COMMON_FROM = 100
+# Documents a query's groups may match, anywhere and in titles (from the groups' counts,
+# so before matching): scoring a candidate takes 10 to 15 µs.
+TEXT_BUDGET = 700
+TITLE_BUDGET = 350
+CANDIDATES = 1000
 START, STOP = "\x02", "\x03"  # highlight markers: control characters never in plain text
 HEADLINE = (f"StartSel={START}, StopSel={STOP}, MaxFragments=2, MaxWords=18, MinWords=8, "
             'FragmentDelimiter=" … "')
 
-# Each query word's lexemes in both configurations, with the documents holding each.
+# Each query word's lexemes in both configurations, with the documents holding each
+# anywhere and in a title or tags.
 FREQUENCIES = text("""
-SELECT w.word, coalesce(max(t.documents), 0) AS documents
+SELECT w.word, coalesce(max(t.documents), 0) AS documents, coalesce(max(t.titles), 0) AS titles
 FROM unnest(CAST(:words AS text[])) AS w(word)
 CROSS JOIN (VALUES ('english'), ('italian')) AS c(config)
 CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector(CAST(c.config AS regconfig), w.word)))
@@ -58,20 +82,46 @@ DOCUMENTS = text("SELECT documents FROM search_terms WHERE lexeme = ''")
 class Frequencies:
     documents: int  # documents with a vector
     groups: tuple[int, ...]  # documents holding each group (an estimate for synonyms)
+    titles: tuple[int, ...]  # the same, in a title or tags
 
     def idf(self, i: int) -> float:
         df = min(self.groups[i], self.documents)
         return log(1 + (self.documents - df + 0.5) / (df + 0.5))
 
-    def matching(self) -> list[int]:
-        """The groups a document must match one of: the rarer ones, when some are held by
-        any document; otherwise every group."""
-        if self.documents >= COMMON_FROM:
-            rare = [i for i, held in enumerate(self.groups)
-                    if 0 < held <= COMMON_SHARE * self.documents]
-            if rare:
-                return rare
-        return list(range(len(self.groups)))
+    def rare(self) -> list[int]:
+        """The groups that are not common."""
+        common = (COMMON_SHARE * self.documents if self.documents >= COMMON_FROM
+                  else self.documents)
+        return [i for i, held in enumerate(self.groups) if held <= common]
+
+    def matching(self) -> tuple[list[int], list[int]]:
+        """The groups a candidate holds one of: (anywhere, in its title or tags)."""
+        rare = self.rare()
+        anywhere = _within(self.groups, TEXT_BUDGET, rare)
+        left = [i for i in rare if i not in anywhere]
+        in_titles = _within(self.titles, TITLE_BUDGET, left) or self._fewest_titles(left)
+        if not anywhere and not in_titles:  # every group is common, or in no document
+            every = range(len(self.groups))
+            in_titles = _within(self.titles, TITLE_BUDGET, every) or self._fewest_titles(every)
+        return anywhere, in_titles
+
+    def _fewest_titles(self, groups: Iterable[int]) -> list[int]:
+        """The one of ``groups`` in fewest titles (but some): past every budget, a word
+        of the question still matches where it says most."""
+        held = [i for i in groups if self.titles[i]]
+        return [min(held, key=lambda i: self.titles[i])] if held else []
+
+
+def _within(held: tuple[int, ...], budget: float, groups: Iterable[int]) -> list[int]:
+    """The rarest of ``groups`` whose documents add up to at most ``budget`` (none held
+    by no document: they match nothing)."""
+    chosen, total = [], 0
+    for i in sorted((i for i in groups if held[i]), key=lambda i: held[i]):
+        total += held[i]
+        if total > budget:
+            break
+        chosen.append(i)
+    return sorted(chosen)
 
 
 def frequencies(session: Session, query: Query) -> Frequencies:
@@ -80,10 +130,14 @@ def frequencies(session: Session, query: Query) -> Frequencies:
     documents = session.execute(DOCUMENTS).scalar() or 0
     words = sorted({word for group in query.groups for phrase in group.alternatives
                     for word in phrase})
-    held = dict(session.execute(FREQUENCIES, {"words": words}).all())
-    return Frequencies(documents, tuple(
-        sum(min(held.get(word, 0) for word in phrase) for phrase in group.alternatives)
-        for group in query.groups))
+    held = {row.word: row for row in session.execute(FREQUENCIES, {"words": words})}
+
+    def count(group: Group, column: str) -> int:
+        return sum(min(getattr(held[word], column) if word in held else 0 for word in phrase)
+                   for phrase in group.alternatives)
+
+    return Frequencies(documents, tuple(count(group, "documents") for group in query.groups),
+                       tuple(count(group, "titles") for group in query.groups))
 
 
 def _tsquery(groups: Iterable[Group]) -> str:
@@ -100,22 +154,33 @@ def _in_language(name: str) -> str:
 
 
 # Templates filled with our own names and numbers only; every text is a bound parameter.
-# The matched rows carry their vector read once (``|| ''``: a long vector is stored apart,
-# TOASTed, and each ts_rank of each group would fetch it again: 20 % of a long query).
+# The candidates carry their vector read once: a long vector is stored apart (TOASTed),
+# and each ts_rank of each group would fetch it again. ``setweight`` with no lexemes is a
+# plain copy of it, read (``|| ''`` was one too, at twice the cost).
 MATCHED = """
 WITH q AS (SELECT {queries}),
-matched AS MATERIALIZED (
-    SELECT d.key, d.kind, d.ident, d.language, d.category, d.solved, d.boost,
-           d.vector || ''::tsvector AS vector
-    FROM search_documents d, q
-    WHERE d.vector @@ (q.en_match || q.it_match)
-      AND d.vector @@ CASE WHEN d.language = 'it' THEN q.it_match ELSE q.en_match END
+chosen AS MATERIALIZED ({chosen}),
+matched AS (
+    SELECT * FROM chosen
+    UNION ALL
+    SELECT * FROM ({everywhere}) AS e WHERE NOT EXISTS (SELECT FROM chosen)
 )"""
+# The documents matching ``{en}`` or ``{it}`` (conditions on ``d``, with the queries of
+# one configuration each) in their own language. A language's own arm lets the index
+# answer alone: a filter on the vector would read every matched vector once more.
+CANDIDATES_OF = """SELECT * FROM ({first} UNION ALL {second}) AS c LIMIT :candidates"""
+IN_LANGUAGE = {
+    "en": """(SELECT {columns} FROM search_documents d, q
+     WHERE d.language <> 'it' AND ({en}) AND {filters} LIMIT :candidates)""",
+    "it": """(SELECT {columns} FROM search_documents d, q
+     WHERE d.language = 'it' AND ({it}) AND {filters} LIMIT :candidates)""",
+}
+COLUMNS = ("d.key, d.kind, d.ident, d.language, d.category, d.solved, d.boost, "
+           "setweight(d.vector, 'A', '{}') AS vector")
 PAGE = """,
 scored AS (
     SELECT m.key, m.kind, m.ident, m.language, m.boost * {score} AS score
     FROM matched m, q
-    WHERE {filters}
 ),
 ranked AS (
     SELECT b.key, b.kind, b.ident, b.language, b.score, b.score >= :share * b.best AS close,
@@ -135,15 +200,23 @@ FROM ranked r JOIN search_documents d ON d.key = r.key, q
 ORDER BY r.score DESC, r.key
 """
 COUNT = """
-SELECT count(*) FROM (SELECT 1 FROM matched m WHERE {filters} LIMIT :max_results) AS c
+SELECT count(*) FROM (SELECT 1 FROM matched LIMIT :max_results) AS c
 """
 
 
 def statement(query: Query, tail: str, known: Frequencies, **params):
     """The statement for ``query`` ending with ``tail`` (PAGE: a page of hits, or COUNT),
     given the groups' frequencies."""
-    matching = [query.groups[i] for i in known.matching()]
-    texts = {"all": _tsquery(query.groups), "match": _tsquery(matching)}
+    anywhere, in_titles = known.matching()
+    fallback = known.rare() or range(len(query.groups))
+    texts = {"all": _tsquery(query.groups),
+             "fallback": _tsquery(query.groups[i] for i in fallback)}
+    matches = []
+    for name, column, chosen in (("anywhere", "vector", anywhere),
+                                 ("in_titles", "title_vector", in_titles)):
+        if chosen:
+            texts[name] = _tsquery(query.groups[i] for i in chosen)
+            matches.append(f"d.{column} @@ q.{{config}}_{name}")
     scores = []
     for i, group in enumerate(query.groups):
         texts[f"t{i}"] = _tsquery([Group(group.typed)])
@@ -154,13 +227,27 @@ def statement(query: Query, tail: str, known: Frequencies, **params):
                     f"{_in_language(f's{i}')}, {NORMALIZATION}))")
         scores.append(f"{group.weight} * {known.idf(i):.9f} * {rank}")
     params.update(texts)
-    params.update({"options": HEADLINE, "kinds": list(query.kinds),
+    params.update({"options": HEADLINE, "kinds": list(query.kinds), "candidates": CANDIDATES,
                    "categories": list(query.categories), "language": query.language})
     queries = ", ".join(f"to_tsquery('english', :{name}) AS en_{name}, "
                         f"to_tsquery('italian', :{name}) AS it_{name}" for name in texts)
+    matches = " OR ".join(matches) or "FALSE"
     return text((MATCHED + tail).format(
-        queries=queries, score=f"({_language(query)}) * ({' + '.join(scores)})",
-        filters=_filters(query))), params
+        queries=queries,
+        chosen=_candidates(matches, query),
+        everywhere=_candidates("d.vector @@ q.{config}_fallback", query),
+        score=f"({_language(query)}) * ({' + '.join(scores)})")), params
+
+
+def _candidates(matches: str, query: Query) -> str:
+    """The candidates holding ``matches`` (with ``{config}`` for each configuration's
+    queries), those in the question's language first (the cap keeps those)."""
+    first, second = ("it", "en") if query.language == "it" else ("en", "it")
+    arm = {language: template.format(
+        columns=COLUMNS, filters=_filters(query),
+        en=matches.format(config="en"), it=matches.format(config="it"))
+        for language, template in IN_LANGUAGE.items()}
+    return CANDIDATES_OF.format(first=arm[first], second=arm[second])
 
 
 def _language(query: Query) -> str:
@@ -171,11 +258,11 @@ def _language(query: Query) -> str:
 def _filters(query: Query) -> str:
     filters = ["TRUE"]
     if query.kinds:
-        filters.append("m.kind = ANY(:kinds)")
+        filters.append("d.kind = ANY(:kinds)")
     if query.categories:
-        filters.append("m.category = ANY(:categories)")
+        filters.append("d.category = ANY(:categories)")
     if query.solved_only:
-        filters.append("m.solved")
+        filters.append("d.solved")
     return " AND ".join(filters)
 
 

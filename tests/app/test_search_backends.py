@@ -194,24 +194,29 @@ ONLY_POSTGRESQL_FTS = pytest.mark.parametrize(
     scope="session")
 
 
-def counted_terms() -> dict[str, int]:
+def counted_terms() -> dict[str, tuple[int, int]]:
+    """What the writes counted: lexeme -> (documents holding it, holding it in titles)."""
     from sqlalchemy import text
 
     from app.extensions import db
 
-    return dict(db.session.execute(text("SELECT lexeme, documents FROM search_terms")).all())
+    rows = db.session.execute(text("SELECT lexeme, documents, titles FROM search_terms"))
+    return {lexeme: (documents, titles) for lexeme, documents, titles in rows}
 
 
-def recounted_terms() -> dict[str, int]:
+def recounted_terms() -> dict[str, tuple[int, int]]:
+    """The same, counted afresh from the documents' vectors."""
     from sqlalchemy import text
 
     from app.extensions import db
 
     rows = db.session.execute(text(
-        "SELECT lexeme, count(*) FROM search_documents, unnest(tsvector_to_array(vector)) "
-        "AS lexeme WHERE vector IS NOT NULL GROUP BY lexeme "
-        "UNION ALL SELECT '', count(*) FROM search_documents WHERE vector IS NOT NULL"))
-    return {lexeme: count for lexeme, count in rows if count}
+        "SELECT lexeme, count(*), count(*) FILTER (WHERE lexeme = ANY("
+        "    tsvector_to_array(title_vector))) "
+        "FROM search_documents, unnest(tsvector_to_array(vector)) AS lexeme "
+        "WHERE vector IS NOT NULL GROUP BY lexeme "
+        "UNION ALL SELECT '', count(*), 0 FROM search_documents WHERE vector IS NOT NULL"))
+    return {lexeme: (documents, titles) for lexeme, documents, titles in rows if documents}
 
 
 @ONLY_POSTGRESQL_FTS
@@ -223,7 +228,7 @@ def test_word_frequencies_stay_exact_through_writes_and_removals(app):
         backend.write([document(1, "Soundbar remote paired")], remove=["thread:2"])
         backend.write([document(3, "Soundbar silent")], remove=[])
         assert counted_terms() == recounted_terms()
-        assert counted_terms()["remot"] == 1 and counted_terms()[""] == 2
+        assert counted_terms()["remot"] == (1, 1) and counted_terms()[""] == (2, 0)
 
 
 @ONLY_POSTGRESQL_FTS
@@ -234,7 +239,7 @@ def test_a_reindex_recounts_the_word_frequencies(app):
         with backend.rebuilding() as write:
             write(document(2, "Soundbar silent"))
         assert counted_terms() == recounted_terms() == {
-            "": 1, "soundbar": 1, "silent": 1, "word": 1}
+            "": (1, 0), "soundbar": (1, 1), "silent": (1, 1), "word": (1, 0)}
 
 
 @ONLY_POSTGRESQL_FTS
@@ -250,6 +255,78 @@ def test_a_word_in_most_documents_is_scored_but_does_not_match_alone(app):
         assert search_adapter.query("beer", limit=20).total == 101  # alone, it matches
         # A rarer word no document holds leaves the common ones to match.
         assert search_adapter.query("beer zymurgy", limit=20).total == 101
+
+
+def about(ident: int, title: str, body: str, **more) -> search_adapter.Document:
+    return search_adapter.Document("thread", ident, title, body=body, **more)
+
+
+FOAM_IN_A_TITLE = about(1, "Stout foam collapses", "It goes flat.")
+
+
+def foam_in_texts(*idents: int, solved: int = 0) -> list[search_adapter.Document]:
+    return [about(n, f"Pouring lager {n}", "Some foam, then none.", solved=n == solved)
+            for n in idents]
+
+
+@pytest.fixture
+def write_within(app, monkeypatch):
+    """Write documents to the full-text index with ``postgres_query`` limits made small."""
+    from app.search import postgres_query
+
+    def write(documents: list[search_adapter.Document], **limits: int) -> None:
+        for name, value in limits.items():
+            monkeypatch.setattr(postgres_query, name, value)
+        app.extensions["peerdesk_search"].backend.write(documents, remove=[])
+
+    return write
+
+
+@ONLY_POSTGRESQL_FTS
+def test_a_word_in_more_texts_than_the_budget_matches_in_titles(app, write_within):
+    with app.app_context():
+        write_within([FOAM_IN_A_TITLE, *foam_in_texts(2, 3, 4)], TEXT_BUDGET=2)
+        results = search_adapter.query("foam", limit=20)
+        assert [hit.id for hit in results.hits] == [1] and results.total == 1
+
+
+@ONLY_POSTGRESQL_FTS
+def test_a_word_past_the_budget_in_no_title_still_matches_in_the_text(app, write_within):
+    with app.app_context():
+        write_within(foam_in_texts(1, 2, 3, 4), TEXT_BUDGET=2)
+        assert sorted(found("foam")) == [1, 2, 3, 4]
+
+
+@ONLY_POSTGRESQL_FTS
+def test_when_filters_leave_no_title_match_the_word_matches_in_the_text(app, write_within):
+    with app.app_context():
+        write_within([FOAM_IN_A_TITLE, *foam_in_texts(2, 3, 4, solved=3)], TEXT_BUDGET=2)
+        assert [hit.id for hit in search_adapter.query("foam", solved_only=True).hits] == [3]
+
+
+@ONLY_POSTGRESQL_FTS
+def test_past_the_candidate_cap_the_questions_language_is_kept(app, write_within):
+    with app.app_context():
+        write_within([*(about(n, f"App crashes on start {n}", "It closes.") for n in (1, 2, 3)),
+                      *(about(n, f"L'app si blocca {n}", "Si chiude.", language="it")
+                        for n in (4, 5))], CANDIDATES=2)
+        assert sorted(found("la mia app")) == [4, 5]
+        assert len(found("my app")) == 2
+
+
+@ONLY_POSTGRESQL_FTS
+def test_documents_written_without_a_title_vector_call_for_a_reindex(app):
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    backend = app.extensions["peerdesk_search"].backend
+    with app.app_context():
+        backend.write([document(1, "Remote control unresponsive")], remove=[])
+        assert backend.is_current()
+        with db.engine.begin() as connection:  # as a node of the version before writes
+            connection.execute(text("UPDATE search_documents SET title_vector = NULL"))
+        assert not backend.is_current()
 
 
 def test_a_failed_large_reindex_stops_its_writing_processes(app, monkeypatch):

@@ -17,10 +17,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app import create_app, search
+from app import search
 from app.extensions import db
 from community.models import Thread
-from tests.conftest import _empty_tables, app_settings
+from tests.conftest import app_after_import
 from tests.support import relevance, relevance_it
 
 # Whoosh ranks the same on either database (its index is a folder), so it is measured on
@@ -42,16 +42,8 @@ ITALIAN_USER = {"Accept-Language": "it"}
 def imported(database_url, search_backend, tmp_path_factory, paragraphs):
     folder = tmp_path_factory.mktemp("relevance-it")
     dump = relevance_it.write_dump(paragraphs, folder / "dump")
-    app = create_app(app_settings(database_url, SEARCH_BACKEND=search_backend,
-                                  SEARCH_INDEX_DIR=str(folder / "search-index")))
-    with app.app_context():
-        result = app.test_cli_runner().invoke(
-            args=["import", "stackexchange", "--language", "it", str(dump)])
-        assert result.exit_code == 0, result.output
-    yield app
-    with app.app_context():
-        _empty_tables(db)
-        db.engine.dispose()
+    yield from app_after_import(database_url, search_backend, folder,
+                                "--language", "it", str(dump))
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app import create_app, search
+from app import search
 from app.extensions import db
 from community.models import Thread
-from tests.conftest import _empty_tables, app_settings
+from tests.conftest import app_after_import
 from tests.support import relevance
 
 # Whoosh ranks the same on either database (its index is a folder), so it is measured on
@@ -38,17 +38,9 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def imported(database_url, search_backend, tmp_path_factory):
-    app = create_app(app_settings(
-        database_url, SEARCH_BACKEND=search_backend,
-        SEARCH_INDEX_DIR=str(tmp_path_factory.mktemp("relevance-se") / "search-index")))
-    with app.app_context():
-        result = app.test_cli_runner().invoke(
-            args=["import", "stackexchange", *map(str, relevance.folders())])
-        assert result.exit_code == 0, result.output
-    yield app
-    with app.app_context():
-        _empty_tables(db)
-        db.engine.dispose()
+    yield from app_after_import(database_url, search_backend,
+                                tmp_path_factory.mktemp("relevance-se"),
+                                *map(str, relevance.folders()))
 
 
 @pytest.fixture(scope="module")

@@ -143,11 +143,25 @@ def test_what_happened_outweighs_when_it_happened(client, make, people):
 
 
 def test_synonyms_from_the_list_widen_the_question(app, client, make, people):
-    thread = make.thread(people.asker, title="Left earbuds stay silent after pairing",
-                         body="Only the right one plays music.")
+    thread = silent_earbuds(make, people)
     with app.app_context():
         synonyms.replace([["earbuds", "auricolari"]])
     assert thread.title in results_page(client, "auricolari")
+
+
+def test_an_edited_synonym_list_applies_to_the_next_search(app, client, make, people):
+    thread = silent_earbuds(make, people)
+    with app.app_context():
+        synonyms.replace([["earbuds", "auricolari"]])
+        assert search.query("auricolari").total == 1
+        synonyms.replace([["earbuds", "cuffiette"]])
+    assert thread.title in results_page(client, "cuffiette")
+    assert thread.title not in results_page(client, "auricolari")
+
+
+def silent_earbuds(make, people):
+    return make.thread(people.asker, title="Left earbuds stay silent after pairing",
+                       body="Only the right one plays music.")
 
 
 # --- did you mean ---------------------------------------------------------------------
