@@ -17,6 +17,7 @@ from app import (
     demo,
     errors,
     health,
+    http_cache,
     i18n,
     jobs,
     layout,
@@ -43,6 +44,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     config.load(app, overrides)
     _log_info_in_development(app)
 
+    http_cache.init_app(app)  # registered first, so it sees every other hook's cookie
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     login_manager.init_app(app)

@@ -58,6 +58,10 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
     PERMANENT_SESSION_LIFETIME = timedelta(days=14)
+    # Seconds a shared cache (nginx, a CDN) may serve a signed-out page without asking
+    # again (app/http_cache.py). 0: it asks every time, and a moderator's decision
+    # reaches the next visitor at once.
+    PAGE_MAX_AGE = 0
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted):
     # rate limits per IP and https URLs need the client's real address and scheme.

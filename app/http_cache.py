@@ -1,0 +1,61 @@
+"""Pages a shared cache may keep: what a signed-out visitor sees, the same for everyone.
+
+A view that can serve such a page names what it shows as an ETag, made from versions the
+database keeps (a thread's ``version``, a category's ...), and asks :func:`unchanged`
+first: a request that already holds that ETag (``If-None-Match``) gets 304 before
+anything is rendered. :func:`make_public` then marks the page ``Cache-Control: public``
+with ``max-age`` PAGE_MAX_AGE seconds (0 by default: a cache revalidates every time, so a
+moderator's decision reaches the next visitor at once, yet a 304 costs one small query)
+and ``Vary: Accept-Language, Cookie`` (a language chosen in the session overrides the
+browser's). A public page never sets a cookie: if the session changed while it was made,
+:func:`keep_private` turns it back into a private one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from flask import Flask, Response, current_app, make_response, request, session
+
+VARY = ("Accept-Language", "Cookie")
+
+
+def etag(*parts: object) -> str:
+    """A tag for a page made from ``parts`` (versions, ids, the language, the page)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def unchanged(tag: str, last_modified: datetime | None = None) -> Response | None:
+    """304 Not Modified when the request already holds ``tag``, else None."""
+    if not request.if_none_match.contains(tag):
+        return None
+    return make_public(make_response("", 304), tag, last_modified)
+
+
+def make_public(response: Response, tag: str,
+                last_modified: datetime | None = None) -> Response:
+    response.set_etag(tag)
+    if last_modified is not None:
+        response.last_modified = last_modified
+    max_age = int(current_app.config["PAGE_MAX_AGE"])
+    response.cache_control.public = True
+    response.cache_control.max_age = max_age
+    if not max_age:
+        response.cache_control.no_cache = True
+    response.vary.update(VARY)
+    return response
+
+
+def keep_private(response: Response) -> Response:
+    """A page that sets a cookie is one visitor's: no shared cache may keep it."""
+    if response.cache_control.public and (session.modified or "Set-Cookie" in response.headers):
+        response.cache_control.public = False
+        response.cache_control.private = True
+        response.cache_control.no_cache = True
+        response.cache_control.max_age = None
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(keep_private)
