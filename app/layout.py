@@ -7,7 +7,9 @@ the places where packages above add to the shared pages without this layer impor
 - :func:`add_nav_link` — a section in the main navigation, e.g. the knowledge base;
 - :func:`add_settings_section` — a card on the settings page, e.g. the member's products;
 - :func:`add_notice` — a notice above every page for some signed-in users, e.g. "you are
-  silenced until..." or, for moderators, "the review queue waits".
+  silenced until..." or, for moderators, "the review queue waits";
+- :func:`add_main_attributes` — attributes on the page's ``<main>`` for the script, e.g.
+  the journey step a signed-out reader's beacon records.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ class Notice:
 
 def _hooks(app: Flask) -> dict[str, list[Callable]]:
     return app.extensions.setdefault("peerdesk_layout", {"links": [], "profile": [], "nav": [],
-                                                         "settings": [], "notices": []})
+                                                         "settings": [], "notices": [],
+                                                         "main": []})
 
 
 def add_notice(app: Flask, provider: Callable[[Any], Notice | None]) -> None:
@@ -93,6 +96,18 @@ def add_profile_section(app: Flask, renderer: Callable[[Any], str]) -> None:
     _hooks(app)["profile"].append(renderer)
 
 
+def add_main_attributes(app: Flask, provider: Callable[[], dict[str, str]]) -> None:
+    """Register ``provider()``: the attributes it returns go on every page's ``<main>``."""
+    _hooks(app)["main"].append(provider)
+
+
+def main_attributes() -> dict[str, str]:
+    attributes: dict[str, str] = {}
+    for provider in _hooks(current_app)["main"]:
+        attributes.update(provider())
+    return attributes
+
+
 def account_links() -> list[AccountLink]:
     if not current_user.is_authenticated:
         return []
@@ -128,6 +143,7 @@ def layout_context() -> dict:
         "page_url": page_url,
         "account_links": account_links,
         "notices": notices,
+        "main_attributes": main_attributes,
         "profile_sections": profile_sections,
         "nav_links": nav_links,
         "settings_sections": settings_sections,

@@ -8,8 +8,14 @@ to this site.
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Flask, Response, abort, current_app, request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app.extensions import csrf
 
 CSP = "; ".join(
     (
@@ -46,6 +52,40 @@ def add_security_headers(response: Response) -> Response:
     if current_app.config["SESSION_COOKIE_SECURE"]:  # served over HTTPS: keep it that way
         response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
+
+
+def from_this_site() -> bool:
+    """Whether a browser says this request was made by one of this site's pages: for
+    requests that carry no CSRF token because they change nothing of a signed-in member
+    (a signed-out reader's beacon). Fetch metadata first, then ``Origin``; a client that
+    sends neither (not a browser) is let through."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    return origin is None or origin == request.host_url.rstrip("/")
+
+
+def form_for_everyone(view: Callable) -> Callable:
+    """For a form on a page every signed-out visitor shares (an article's "was this
+    helpful?"): a member's post is checked against the CSRF token as usual; a signed-out
+    visitor's carries none (making one would give the page a session cookie) and is checked
+    with :func:`from_this_site` instead. Render the form with :func:`csrf_for_visitor`."""
+
+    @wraps(view)
+    def checked(*args, **kwargs):
+        if current_user.is_authenticated:
+            csrf.protect()
+        elif not from_this_site():
+            abort(403)
+        return view(*args, **kwargs)
+
+    return csrf.exempt(checked)
+
+
+def csrf_for_visitor() -> dict:
+    """A form's ``meta`` for :func:`form_for_everyone`: a CSRF token for members only."""
+    return {"csrf": bool(current_user.is_authenticated)}
 
 
 def init_app(app: Flask) -> None:

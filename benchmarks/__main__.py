@@ -8,11 +8,11 @@ full 100,000 (the figures in docs/benchmarks.md) take about 20 minutes on two co
 import os
 from functools import partial
 
-from benchmarks import listen, moderation, pages, relevance, search, sweep, thread_page
+from benchmarks import listen, moderation, pages, relevance, search, sweep
 
 SEARCH_POSTS = os.environ.get("BENCH_SEARCH_POSTS", "20000")
 
-BENCHMARKS = [pages.main, thread_page.main, moderation.main, partial(listen.main, []),
+BENCHMARKS = [partial(pages.main, []), moderation.main, partial(listen.main, []),
               partial(sweep.main, []), partial(relevance.main, []),
               partial(search.main, ["--posts", SEARCH_POSTS])]
 

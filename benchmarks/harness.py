@@ -56,6 +56,25 @@ BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KH
                          "Gecko) Chrome/131.0 Safari/537.36"}
 
 
+def prepared_environment(folder: Path, demo: bool = False) -> dict[str, str]:
+    """Production settings in ``folder``, migrated (and seeded with the demo content)."""
+    env = {
+        "PEERDESK_ENV": "production",
+        "PEERDESK_SECRET_KEY": "benchmark-only-secret-" + "x" * 24,
+        "PEERDESK_BASE_URL": "http://127.0.0.1",
+        "PEERDESK_INSTANCE_PATH": str(folder),
+        "PEERDESK_SESSION_COOKIE_SECURE": "false",
+        "PEERDESK_REMEMBER_COOKIE_SECURE": "false",
+    }
+    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
+    subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env={**os.environ, **env}, check=True,
+                   capture_output=True)
+    if demo:  # the demo refuses production: seed the same database as development
+        subprocess.run([*flask, "demo", "seed"], cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, **env, "PEERDESK_ENV": "development"})
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

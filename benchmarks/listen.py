@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.pages import prepared_environment
+from benchmarks.harness import prepared_environment
 from tests.support.fake_x import FakeX, is_retweet, load_corpus
 
 SHARED = Path(os.environ.get("PEERDESK_SHARED_DIR",

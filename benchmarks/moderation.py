@@ -23,8 +23,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from benchmarks.harness import gunicorn, measure, report
-from benchmarks.pages import prepared_environment
+from benchmarks.harness import gunicorn, measure, prepared_environment, report
 from benchmarks.search_corpus import read_dumps
 from benchmarks.thread_page import PASSWORD, session_cookie
 

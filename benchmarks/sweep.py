@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from benchmarks.pages import prepared_environment
+from benchmarks.harness import prepared_environment
 
 CHUNK = 50_000
 

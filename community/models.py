@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db, string_enum
+from community.versions import THREAD_COLUMNS, keep_category_version
 
 _enum = string_enum
 
@@ -73,6 +74,9 @@ class Category(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     thread_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Kept by triggers on threads and articles (community/versions.py): list pages' ETag.
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
+    changed_at: Mapped[datetime | None]
 
     parent: Mapped[Category | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Category]] = relationship(
@@ -336,3 +340,6 @@ class ReputationEvent(db.Model):
     kind: Mapped[str] = mapped_column(String(16))
     points: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+keep_category_version(Thread.__table__, THREAD_COLUMNS)

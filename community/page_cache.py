@@ -1,19 +1,29 @@
-"""Anonymous thread pages, rendered once per thread version and language.
+"""Signed-out pages, rendered once per version and language, and tagged for shared caches.
 
-Most visitors arrive from a search engine, signed out. Their copy of a thread page is
-the same for everyone, so it is kept in memory, keyed by the thread's ``version`` (which
-every visible change bumps, in the same transaction) and the page language. A hit costs
-one small query for the version, so several workers and several nodes never serve a
-stale page: an old version's entry is simply never asked for again and ages out.
+Most visitors arrive from a search engine, signed out. Their copy of a thread, an
+article, the home page or a product area is the same for everyone, so it is kept in
+memory, keyed by what it shows: a thread's ``version`` (which every visible change bumps,
+in the same transaction), or the categories' versions for pages that list
+(:mod:`community.versions`), with the page language and the hour (so "3 hours ago" never
+goes stale for long). A hit costs one small query for the version, so several workers and
+several nodes never serve a stale page: an old version's entry is simply never asked for
+again and ages out. :func:`serve` also makes the key the page's ETag
+(:mod:`app.http_cache`), so a browser or a proxy holding it gets 304 for the same query.
 """
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
 from threading import Lock
 
-from flask import Flask, current_app, session
+from flask import Flask, Response, current_app, make_response, session
+from flask_babel import get_locale
 from flask_login import current_user
+
+from app import http_cache
 
 MAX_BYTES = 32 * 1024 * 1024  # per worker: pages are ~10-50 KB each
 
@@ -56,3 +66,22 @@ def cache() -> PageCache:
 def applies() -> bool:
     """Only signed-out visitors with nothing personal to show (no pending flash message)."""
     return not current_user.is_authenticated and "_flashes" not in session
+
+
+def key(*parts: object) -> tuple:
+    """A page's key: what it shows (``parts``), the page language and the hour."""
+    return (*parts, str(get_locale()), int(time.time() // 3600))
+
+
+def serve(page_key: tuple, render: Callable[[], str],
+          last_modified: datetime | None = None) -> Response:
+    """304 for a client holding this page's tag; else the cached or freshly rendered page,
+    public for shared caches. Call only when :func:`applies`."""
+    tag = http_cache.etag(*page_key)
+    if (not_modified := http_cache.unchanged(tag, last_modified)) is not None:
+        return not_modified
+    html = cache().get(page_key)
+    if html is None:
+        html = render()
+        cache().put(page_key, html)
+    return http_cache.make_public(make_response(html), tag, last_modified)

@@ -8,7 +8,7 @@ author and to staff only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
@@ -45,6 +45,27 @@ def top_categories() -> list[Category]:
         .options(selectinload(Category.children))
         .order_by(Category.position, Category.name)
     ))
+
+
+@dataclass(frozen=True)
+class ListVersions:
+    """What the pages that list threads and articles are keyed on (community/versions.py)."""
+
+    count: int
+    version: int
+    changed_at: datetime | None
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.count, self.version)
+
+
+def list_versions() -> ListVersions:
+    """Every category's version at once: one small query (categories are few)."""
+    count, version, changed_at = db.session.execute(
+        select(func.count(), func.coalesce(func.sum(Category.version), 0),
+               func.max(Category.changed_at))).one()
+    return ListVersions(count, int(version), changed_at)
 
 
 def category_by_slug(slug: str) -> Category | None:
@@ -251,9 +272,11 @@ def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
 
 
 def thread_version(thread_id: int):
-    """(id, slug, version) of a thread, for the anonymous page cache: one small query."""
+    """(id, slug, version, last_activity_at) of a thread, for the anonymous page cache
+    and its ETag: one small query."""
     return db.session.execute(
-        select(Thread.id, Thread.slug, Thread.version).where(Thread.id == thread_id)
+        select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at)
+        .where(Thread.id == thread_id)
     ).first()
 
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from app import search as search_adapter
 from app.web import page_number
 from community import queries, search_documents
-from community.journey import record
+from community.journey import note
 from community.journey.models import Step
 from community.knowledge.queries import readable_articles
 from community.views import bp
@@ -168,6 +168,6 @@ def search():
         except UnknownCategory:
             abort(404)
         if number == 1:
-            record(Step.SEARCHED, query=text, detail=str(results.total))
+            note(Step.SEARCHED, query=text, detail=str(results.total))
     return render_template("community/search.html", query=text, filters=filters,
                            results=results, page=results, categories=queries.top_categories())

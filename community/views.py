@@ -3,9 +3,8 @@ ask_views.py, the search page in search_views.py, both on this blueprint."""
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from babel.dates import format_timedelta
 from flask import (
@@ -78,6 +77,13 @@ PER_PAGE = 20
 
 @bp.get("/")
 def home():
+    if not page_cache.applies():
+        return _render_home()
+    lists = queries.list_versions()
+    return page_cache.serve(page_cache.key("home", *lists.key), _render_home, lists.changed_at)
+
+
+def _render_home() -> str:
     return render_template(
         "community/home.html",
         categories=queries.top_categories(),
@@ -88,17 +94,25 @@ def home():
 
 @bp.get("/c/<slug>")
 def category(slug: str):
-    found = queries.category_by_slug(slug)
-    if found is None:
-        abort(404)
     list_name = request.args.get("list", "attention")
     if list_name not in queries.LISTS:
         abort(404)
     if list_name == "mine" and not current_user.is_authenticated:
         return redirect(url_for("accounts.sign_in", next=request.full_path))
+    render = partial(_render_category, slug, list_name, page_number())
+    if not page_cache.applies():
+        return render()
+    lists = queries.list_versions()
+    return page_cache.serve(page_cache.key("category", slug, list_name, page_number(),
+                                           *lists.key), render, lists.changed_at)
+
+
+def _render_category(slug: str, list_name: str, number: int) -> str:
+    found = queries.category_by_slug(slug)
+    if found is None:
+        abort(404)
     statement = queries.thread_list(list_name, found, current_user)
-    page = db.paginate(statement, page=page_number(), per_page=PER_PAGE,
-                       max_per_page=PER_PAGE)
+    page = db.paginate(statement, page=number, per_page=PER_PAGE, max_per_page=PER_PAGE)
     waiting = queries.not_visible([thread.id for thread in page.items]) \
         if list_name == "mine" else set()
     return render_template("community/category.html", category=found, list_name=list_name,
@@ -119,7 +133,7 @@ def thread(thread_id: int, slug: str | None = None):
         abort(404)
     if slug != page.thread.slug:
         return _canonical(page.thread)
-    journey.record(Step.VIEWED_THREAD, thread_id=thread_id)
+    journey.note(Step.VIEWED_THREAD, thread_id=thread_id)
     html = _render_thread(page, banner=banner)
     if viewer is not None:  # after rendering: the commit would expire what the page shows
         notifications.mark_thread_read(viewer.id, thread_id)
@@ -127,24 +141,23 @@ def thread(thread_id: int, slug: str | None = None):
 
 
 def _anonymous_thread(thread_id: int, slug: str | None):
-    """The same page for every signed-out visitor: served from the page cache. The view is
-    recorded here, outside the cache, so every visit counts."""
+    """The same page for every signed-out visitor: see :mod:`community.page_cache`. The
+    page names the view for its journey beacon, so every visit that loads it counts."""
     current = queries.thread_version(thread_id)
     if current is None:
         abort(404)
     if slug != current.slug:
         return _canonical(current)
-    # The hour is in the key so "3 hours ago" and reputations never go stale for long.
-    key = (thread_id, current.version, str(get_locale()), int(time.time() // 3600))
-    html = page_cache.cache().get(key)
-    if html is None:
+
+    def render() -> str:
         page = queries.thread_page(thread_id, None)
         if page is None:
             abort(404)
-        html = _render_thread(page)
-        page_cache.cache().put(key, html)
-    journey.record(Step.VIEWED_THREAD, thread_id=thread_id)
-    return html
+        journey.note(Step.VIEWED_THREAD, thread_id=thread_id)
+        return _render_thread(page)
+
+    return page_cache.serve(page_cache.key(thread_id, current.version), render,
+                            current.last_activity_at)
 
 
 def _canonical(thread):
@@ -158,8 +171,10 @@ def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
     labels["helpful_counts"] = {count: helpful_text(count)
                                 for count in {post.helpful_count for post in posts}}
+    if reply_form is None and current_user.is_authenticated:  # a token opens a session
+        reply_form = ReplyForm()
     return render_template("community/thread.html", page=page,
-                           reply_form=reply_form or ReplyForm(), labels=labels,
+                           reply_form=reply_form, labels=labels,
                            journey=_journey_for_staff(page), deflection=banner,
                            thread_notices=thread_notices.for_page(
                                page.thread, current_user if page.viewer_id else None))

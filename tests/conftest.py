@@ -2,15 +2,17 @@
 
 The PostgreSQL server is a real one, started for the run from the machine's binaries
 (``tests/support/postgres.py``); set ``PEERDESK_TEST_POSTGRES_URL`` to use one you run
-yourself. Browser tests drive Debian's ``/usr/bin/chromium`` through Playwright.
+yourself. Browser tests drive Debian's ``/usr/bin/chromium`` through Playwright; proxy
+tests put Debian's nginx in front of the app (``tests/support/nginx.py``).
 
-Where PostgreSQL or Chromium is missing, their tests are skipped with the reason, unless
-``PEERDESK_TEST_REQUIRE`` names them (``postgresql,browser``; CI sets both): then a missing
-part fails the run, and so does a run in which none of their tests passed.
+Where PostgreSQL, Chromium or nginx is missing, their tests are skipped with the reason,
+unless ``PEERDESK_TEST_REQUIRE`` names them (``postgresql,browser,nginx``; CI sets all):
+then a missing part fails the run, and so does a run in which none of their tests passed.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -200,16 +202,42 @@ def csrf_token_from(html: str) -> str:
     return VALUE.search(tag.group(0)).group(1)
 
 
+BEACON = re.compile(r'<main[^>]*\bdata-journey-beacon="([^"]+)"[^>]*\bdata-journey="([^"]*)"')
+
+
+def reading(client):
+    """GET a page like a browser running its script: the page's journey beacon is sent
+    after it, as ``navigator.sendBeacon`` does. Returns the page."""
+
+    def get(url: str, headers: dict | None = None):
+        page = client.get(url, headers=headers)
+        found = BEACON.search(page.get_data(as_text=True))
+        if found:
+            beacon_url, data = (html.unescape(part) for part in found.groups())
+            client.post(beacon_url, data=data, content_type="application/x-www-form-urlencoded",
+                        headers={"Sec-Fetch-Site": "same-origin", **(headers or {})}).close()
+        return page
+
+    return get
+
+
+@pytest.fixture
+def read(client):
+    return reading(client)
+
+
 @pytest.fixture
 def post_form(client):
-    """POST like a browser: fetch the form page, copy its CSRF token, send the fields."""
+    """POST like a browser: fetch the form page, copy its CSRF token (a form signed-out
+    visitors share has none: see ``app.security.form_for_everyone``), send the fields."""
 
     def post(url: str, data: dict, *, form_page: str | None = None, prefix: str = "",
              follow_redirects: bool = False):
-        page = client.get(form_page or url)
-        token = csrf_token_from(page.get_data(as_text=True))
-        fields = {**data, f"{prefix}csrf_token": token}
-        return client.post(url, data=fields, follow_redirects=follow_redirects)
+        html = reading(client)(form_page or url).get_data(as_text=True)
+        token = CSRF_INPUT.search(html) and csrf_token_from(html)
+        fields = {**data, **({f"{prefix}csrf_token": token} if token else {})}
+        return client.post(url, data=fields, follow_redirects=follow_redirects,
+                           headers={"Sec-Fetch-Site": "same-origin"})
 
     return post
 
@@ -246,6 +274,18 @@ def live_server(app):
 
 
 @pytest.fixture
+def proxied(live_server):
+    """nginx, configured as docs/nginx/peerdesk.conf ships, in front of the live app."""
+    from tests.support.nginx import Nginx, NginxUnavailable
+
+    try:
+        with Nginx([live_server.url.removeprefix("http://")]) as proxy:
+            yield proxy
+    except NginxUnavailable as error:
+        unavailable("nginx", str(error))
+
+
+@pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
@@ -264,8 +304,9 @@ def pytest_runtest_makereport(item, call):
     report = yield
     params = getattr(getattr(item, "callspec", None), "params", {})
     parts = [params["backend"]] if "backend" in params else []
-    if item.get_closest_marker("browser"):
-        parts.append("browser")
+    for part in ("browser", "nginx"):
+        if item.get_closest_marker(part):
+            parts.append(part)
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         for part in parts or ["no database"]:
             _outcomes[(part, report.outcome)] += 1
@@ -276,11 +317,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if "proxied" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.nginx)
 
 
 def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("Peerdesk: tests by real part")
-    for part in ("sqlite", "postgresql", "browser", "no database"):
+    for part in ("sqlite", "postgresql", "browser", "nginx", "no database"):
         counts = {outcome: _outcomes[(part, outcome)] for outcome in ("passed", "failed",
                                                                        "skipped")}
         terminalreporter.write_line(

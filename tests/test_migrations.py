@@ -143,3 +143,22 @@ def test_0013_gives_indexed_documents_their_title_vector_and_title_counts(migrat
             "SELECT title_vector::text FROM search_documents")).scalar()
     assert title_vector == "'batter':3B 'cuff':1A 'scaric':2A"
     assert titles == {"": 0, "cuff": 1, "scaric": 1, "batter": 1, "caric": 0}
+
+
+def test_0014_counts_each_categorys_thread_changes_but_not_views(migrated_app):
+    from community.models import Category
+    from tests.factories import Factories
+
+    make = Factories(migrated_app)
+    thread = make.thread(make.user("asker"), title="Buds Pro left earbud will not charge")
+
+    def versions() -> int:
+        return db.session.scalar(text("SELECT version FROM categories WHERE id = :id"),
+                                 {"id": thread.category_id})
+
+    created = versions()
+    db.session.execute(text("UPDATE threads SET view_count = view_count + 5"))
+    assert versions() == created > 0
+    db.session.execute(text("UPDATE threads SET version = version + 1"))
+    assert versions() == created + 1
+    assert db.session.get(Category, thread.category_id).changed_at is not None

@@ -1,14 +1,16 @@
 """Each visitor's journey (searches, pages read, suggestions shown and clicked) and the
 deflections it proves.
 
-Other packages call :func:`record` (``record(Step.SEARCHED, query=q, detail=str(total))``,
-``record(Step.VIEWED_ARTICLE, article_id=...)``); it is cheap enough for every page
-view and never raises. :func:`visitor_key` names the visitor (``user:<id>`` or
-``visitor:<id>``) for features that count one of something per visitor, so there is one
-visitor id per browser. When a question is asked (web or API) the asker's last 24 hours
-are copied onto it for staff. Modules: ``recorder`` (buffered writes), ``rules`` (pure
-rules), ``services`` (verbs), ``deflection`` (the ask page's suggestions), ``queries``
-(staff reading), ``views``, ``jobs``. See models.py for the tables.
+Other packages call :func:`record` for what a visitor did (it is cheap and never
+raises), and :func:`note` for what a page shows (``note(Step.SEARCHED, query=q,
+detail=str(total))``, ``note(Step.VIEWED_ARTICLE, article_id=...)``): a signed-out
+reader's page stays the same for everyone and its beacon records the step.
+:func:`visitor_key` names the visitor (``user:<id>`` or ``visitor:<id>``) for features
+that count one of something per visitor. When a question is asked (web or API) the
+asker's last 24 hours are copied onto it for staff. Modules: ``recorder`` (buffered
+writes, the beacon), ``rules`` (pure rules), ``services`` (verbs), ``deflection`` (the
+ask page's suggestions), ``queries`` (staff reading), ``views``, ``jobs``.
+See models.py for the tables.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ from flask_login import current_user, user_logged_in, user_logged_out
 
 from app import events
 from app.extensions import db
-from app.layout import AccountLink, add_account_link
+from app.layout import AccountLink, add_account_link, add_main_attributes
 from app.permissions import can
 from community.journey import deflection, jobs, permissions, recorder, services, views  # noqa: F401
 from community.journey.models import Step
-from community.journey.recorder import record, visitor_key
+from community.journey.recorder import note, record, visitor_key
 from community.models import Source
 
-__all__ = ["Step", "init_app", "record", "visitor_key"]
+__all__ = ["Step", "init_app", "note", "record", "visitor_key"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ DEFAULTS = {
     "JOURNEY_BUFFER_SECONDS": 5,  # ...or once the oldest is this old
     "JOURNEY_SUGGESTIONS_RATE_LIMIT": "60 per minute",  # while typing, debounced
     "JOURNEY_CLICK_RATE_LIMIT": "30 per minute",  # suggestions opened
+    "JOURNEY_BEACON_RATE_LIMIT": "120 per minute",  # pages read by one signed-out address
 }
 
 
@@ -86,6 +89,7 @@ def init_app(app: Flask) -> None:
     recorder.init_app(app)
     app.register_blueprint(views.bp)
     app.add_template_global(deflection.banner_html, "deflection_banner")
+    add_main_attributes(app, recorder.beacon_attributes)
     events.question_asked.connect(_question_asked)
     events.content_held.connect(_question_held)
     user_logged_in.connect(_signed_in, app)

@@ -1,11 +1,22 @@
 """Recording steps cheaply enough for every page view.
 
-**Who.** A visitor is a random id kept in the Flask session; signed-in visitors also
-carry their user id. Signing in (or registering) gives the member the steps this browser
-took anonymously in the last 30 minutes (``rules.CLAIM_WINDOW``), then starts a fresh
-visitor id: steps recorded under the old id later — a session cookie planted in the
-member's browser, or whoever used it before — never join the member's journey, which is
-found by user id only. Signing out drops the id (and the ask draft, see
+**Who.** A visitor is a random id; signed-in visitors also carry their user id.
+
+- A member's steps are recorded on the request path.
+- A signed-out reader's page views are recorded by a beacon. The page (the same for
+  everyone, so a shared cache may keep it: :mod:`app.http_cache`) names its step in
+  ``<main data-journey>``; a small ``POST /journey/beacon`` after it loads records the
+  step under an id kept in a cookie sent to ``/journey/`` only (:data:`BEACON_COOKIE`).
+  Reading never puts a cookie on the pages themselves.
+- A browser that already has a session (it voted, used the ask page) keeps its id there,
+  and its beacon moves the cookie's earlier steps under that id.
+
+Signing in (or registering) gives the member the steps this browser took anonymously in
+the last 30 minutes (``rules.CLAIM_WINDOW``): the session's at once, the beacon cookie's
+with the first page's beacon after signing in (:func:`from_beacon`). Then a fresh visitor
+id starts: steps recorded under the old id later — a cookie planted in the member's
+browser, or whoever used it before — never join the member's journey, which is found by
+user id only. Signing out drops the id and the beacon cookie (and the ask draft, see
 :mod:`~community.journey.deflection`), so the next person at a shared computer starts
 afresh. :func:`visitor_key` names the visitor for other features (one vote per visitor).
 
@@ -37,16 +48,29 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 import secrets
 import time
 import weakref
 from collections import Counter
 from threading import Lock
+from urllib.parse import urlencode
 
-from flask import Flask, Response, current_app, g, has_request_context, request, session
+from flask import (
+    Flask,
+    Response,
+    after_this_request,
+    current_app,
+    g,
+    has_request_context,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
+from werkzeug.datastructures import MultiDict
 
 from app.clock import utcnow
 from app.extensions import db
@@ -63,6 +87,12 @@ IMMEDIATE = frozenset({Step.SUGGESTION_CLICKED, Step.DEFLECTED, Step.ASKED})
 IMMEDIATE_FOR_MEMBERS = frozenset({Step.SEARCHED, Step.SUGGESTIONS_SHOWN})
 MAX_QUERY = 200
 VIEWS = ((Step.VIEWED_THREAD, "thread_id", Thread), (Step.VIEWED_ARTICLE, "article_id", Article))
+BEACON_COOKIE = "peerdesk_visitor"
+BEACON_PATH = "/journey/"
+BEACON_STEPS = {Step.VIEWED_THREAD: "thread_id", Step.VIEWED_ARTICLE: "article_id",
+                Step.SEARCHED: None}
+CLAIM_KEY = "journey_claim"
+VISITOR_ID = re.compile(r"[A-Za-z0-9_-]{16}")
 
 
 class Buffer:
@@ -114,8 +144,30 @@ def visitor_key() -> str:
     return f"user:{member}" if member is not None else f"visitor:{visitor_id()}"
 
 
+def note(step: Step, *, query: str = "", thread_id: int | None = None,
+         article_id: int | None = None, detail: str = "") -> None:
+    """A step a page shows (a thread or article read, a search): a member's is recorded
+    now; a signed-out visitor's is named on the page, for its beacon to record."""
+    if member_id() is not None:
+        record(step, query=query, thread_id=thread_id, article_id=article_id, detail=detail)
+        return
+    fields = {"step": str(step), "thread_id": thread_id, "article_id": article_id,
+              "query": query[:MAX_QUERY], "detail": detail}
+    g.journey_step = urlencode({name: value for name, value in fields.items() if value})
+
+
+def beacon_attributes() -> dict[str, str]:
+    """``<main>``'s data attributes: the step this page names, or, on a member's first
+    page after signing in, an empty step that hands over the beacon cookie's visitor."""
+    step = g.get("journey_step")
+    if step is None and not (member_id() is not None and session.get(CLAIM_KEY)):
+        return {}
+    return {"data-journey-beacon": url_for("journey.beacon"), "data-journey": step or ""}
+
+
 def record(step: Step, *, query: str = "", thread_id: int | None = None,
-           article_id: int | None = None, detail: str = "") -> bool:
+           article_id: int | None = None, detail: str = "",
+           visitor: str | None = None) -> bool:
     """Note one step of the current visitor's journey (cheap: safe on every page view).
     False when it is not recorded: bots, and signed-out visitors who opted out."""
     try:
@@ -125,7 +177,7 @@ def record(step: Step, *, query: str = "", thread_id: int | None = None,
         if user_id is None and _opted_out():
             _count_view_only(step, thread_id, article_id)
             return False
-        add(visitor_id(), user_id, step, query=query, thread_id=thread_id,
+        add(visitor or visitor_id(), user_id, step, query=query, thread_id=thread_id,
             article_id=article_id, detail=detail)
     except Exception:
         log.exception("journey: could not record %s", step)
@@ -223,6 +275,71 @@ def _flush_in(app: Flask) -> None:
         flush()
 
 
+# --- the beacon ------------------------------------------------------------------------
+
+
+class BadBeacon(ValueError):
+    """A beacon naming no step a page can name."""
+
+
+def from_beacon(form: MultiDict, response: Response) -> None:
+    """Record the step a signed-out visitor's page named (see :func:`note`), under the
+    session's visitor id if the browser has one, else the beacon cookie's (set here)."""
+    cookie = request.cookies.get(BEACON_COOKIE, "")
+    cookie = cookie if VISITOR_ID.fullmatch(cookie) else None
+    user_id = member_id()
+    if user_id is not None:
+        if session.pop(CLAIM_KEY, None) and cookie:
+            claim(cookie, user_id)
+        if cookie:
+            response.delete_cookie(BEACON_COOKIE, path=BEACON_PATH)
+        return
+    step = _beacon_step(form)
+    visitor = session.get(VISITOR_KEY) or cookie or secrets.token_urlsafe(12)
+    if not record(step["step"], visitor=visitor, **{k: v for k, v in step.items()
+                                                    if k != "step"}):
+        return
+    if cookie and cookie != visitor:
+        _move_steps(cookie, visitor)
+    if cookie != visitor:
+        response.set_cookie(BEACON_COOKIE, visitor, path=BEACON_PATH, httponly=True,
+                            samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def _beacon_step(form: MultiDict) -> dict:
+    try:
+        step = Step(form.get("step", ""))
+    except ValueError:
+        raise BadBeacon("unknown step") from None
+    if step not in BEACON_STEPS:
+        raise BadBeacon("not a step a page names")
+    fields: dict = {"step": step}
+    if (key := BEACON_STEPS[step]) is not None:
+        item = form.get(key, "")
+        if not item.isdigit() or not 0 < int(item) < 2**31:
+            raise BadBeacon(f"{key} must be a positive integer")
+        fields[key] = int(item)
+    else:
+        fields["query"] = form.get("query", "").strip()[:MAX_QUERY]
+        if not fields["query"]:
+            raise BadBeacon("query is required")
+        fields["detail"] = form.get("detail", "")[:16]
+    return fields
+
+
+def _move_steps(old: str, new: str) -> None:
+    """The beacon cookie's anonymous steps join the session's visitor."""
+    flush()
+    table = JourneyEvent.__table__
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(update(table).where(table.c.visitor == old,
+                                                   table.c.user_id.is_(None))
+                               .values(visitor=new))
+    except Exception:
+        log.exception("journey: could not move a beacon visitor's steps")
+
+
 # --- signing in and out ----------------------------------------------------------------
 
 
@@ -236,6 +353,7 @@ def signed_in(user_id: int) -> None:
     """The member keeps this browser's recent anonymous steps, under a fresh visitor id."""
     previous = g.get("journey_visitor") or session.get(VISITOR_KEY)
     session.pop(VISITOR_KEY, None)
+    session[CLAIM_KEY] = True
     if previous:
         claim(previous, user_id)
 
@@ -257,6 +375,13 @@ def claim(visitor: str, user_id: int) -> int:
 
 def forget_visitor() -> None:
     session.pop(VISITOR_KEY, None)
+    session.pop(CLAIM_KEY, None)
+    after_this_request(_drop_beacon_cookie)
+
+
+def _drop_beacon_cookie(response: Response) -> Response:
+    response.delete_cookie(BEACON_COOKIE, path=BEACON_PATH)
+    return response
 
 
 def _flush_at_exit(app_ref: weakref.ref) -> None:

@@ -16,9 +16,11 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from app.extensions import limiter
+from app.errors import problem
+from app.extensions import csrf, limiter
 from app.permissions import require
-from community.journey import deflection, queries, services
+from app.security import from_this_site
+from community.journey import deflection, queries, recorder, services
 
 bp = Blueprint("journey", __name__)
 KIND = "<any(thread, article):kind>"
@@ -58,6 +60,23 @@ def solved_it(kind: str, item_id: int):
     deflection.forget_draft()
     flash(_("Thank you for telling us. We are glad this solved your problem."), "success")
     return redirect(target.url, 303)
+
+
+@bp.post("/journey/beacon")
+@csrf.exempt
+@limiter.limit(lambda: current_app.config["JOURNEY_BEACON_RATE_LIMIT"])
+def beacon():
+    """The step a signed-out reader's page named, sent after it loaded (see
+    :mod:`~community.journey.recorder`). No CSRF token (the page is the same for everyone
+    and sets no cookie): the browser's own word that one of our pages sent it instead."""
+    if not from_this_site():
+        return problem(403, "Only this site's pages may send a journey step.")
+    response = current_app.make_response(("", 204))
+    try:
+        recorder.from_beacon(request.form, response)
+    except recorder.BadBeacon as error:
+        return problem(400, str(error))
+    return response
 
 
 @bp.get("/journey/numbers")

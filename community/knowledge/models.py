@@ -20,6 +20,7 @@ from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db
 from community.models import Category, Post, Thread, _enum
+from community.versions import ARTICLE_COLUMNS, keep_category_version
 
 
 class ArticleStatus(StrEnum):
@@ -158,3 +159,6 @@ class PromotionCandidate(db.Model):
     dismissed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     thread: Mapped[Thread] = relationship()
+
+
+keep_category_version(Article.__table__, ARTICLE_COLUMNS)

@@ -50,6 +50,16 @@ def article_for(article_id: int) -> Article | None:
                  joinedload(Article.source_thread), joinedload(Article.author)))
 
 
+def readable_version(article_id: int):
+    """(slug, version, updated_at) of a readable article, ``version`` its category's (which
+    any change to it or its "related" list bumps: community/versions.py); one small query."""
+    return db.session.execute(
+        select(Article.slug, Category.version, Article.updated_at)
+        .join(Category, Category.id == Article.category_id)
+        .where(Article.id == article_id, Article.status == ArticleStatus.PUBLISHED,
+               Article.current_revision_id.is_not(None))).first()
+
+
 def latest_revision(article: Article) -> ArticleRevision | None:
     return db.session.scalar(
         select(ArticleRevision).where(ArticleRevision.article_id == article.id)

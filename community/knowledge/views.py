@@ -10,9 +10,11 @@ from flask_login import current_user, login_required
 from app.extensions import db, limiter
 from app.i18n import select_locale
 from app.permissions import can, require
+from app.security import csrf_for_visitor, form_for_everyone
 from app.web import attach_error
+from community import page_cache
 from community import queries as forum_queries
-from community.journey import record, visitor_key
+from community.journey import note, visitor_key
 from community.journey.models import Step
 from community.knowledge import queries, services
 from community.knowledge.forms import (
@@ -47,6 +49,14 @@ def _article_or_404(article_id: int) -> Article:
 
 @bp.get("/kb")
 def index():
+    if not page_cache.applies():
+        return _render_index()
+    lists = forum_queries.list_versions()
+    return page_cache.serve(page_cache.key("kb", _language(), *lists.key), _render_index,
+                            lists.changed_at)
+
+
+def _render_index() -> str:
     products = queries.products_of(current_user)
     by_area = queries.top_articles_by_area(language=_language(), products=products)
     areas = [(category, by_area.get(category.id, []))
@@ -59,31 +69,41 @@ def index():
 @bp.get("/kb/<id:article_id>")
 @bp.get("/kb/<id:article_id>/<slug>")
 def article(article_id: int, slug: str | None = None):
+    if page_cache.applies() and request.args.get("feedback") is None:
+        current = queries.readable_version(article_id)
+        if current is not None and current.slug == slug:
+            return page_cache.serve(page_cache.key("article", article_id, current.version),
+                                    lambda: _read(article_id, slug), current.updated_at)
+    return _read(article_id, slug)
+
+
+def _read(article_id: int, slug: str | None):
     found = _article_or_404(article_id)
     if found.is_readable and slug != found.slug:
         return redirect(url_for(".article", article_id=found.id, slug=found.slug), 301)
-    record(Step.VIEWED_ARTICLE, article_id=found.id)
+    note(Step.VIEWED_ARTICLE, article_id=found.id)
     return _render_article(found)
 
 
-def _render_article(found: Article, reason_form: FeedbackReasonForm | None = None,
-                    status: int = 200):
+def _render_article(found: Article, reason_form: FeedbackReasonForm | None = None) -> str:
     staff = can(current_user, "article.view_unpublished")
     return render_template(
         "knowledge/article.html", article=found, revision=found.current_revision,
         latest=queries.latest_revision(found) if staff else None, staff=staff,
-        feedback_form=FeedbackForm(), reason_form=reason_form or FeedbackReasonForm(),
+        feedback_form=FeedbackForm(meta=csrf_for_visitor()),
+        reason_form=reason_form or FeedbackReasonForm(meta=csrf_for_visitor()),
         ask_reason=request.args.get("feedback") == "reason" or reason_form is not None,
         related=queries.top_articles(language=found.language, category=found.category,
                                      limit=6),
-    ), status
+    )
 
 
 @bp.post("/kb/<id:article_id>/feedback")
 @limiter.limit("30 per hour")
+@form_for_everyone
 def feedback(article_id: int):
     found = _article_or_404(article_id)
-    form = FeedbackForm()
+    form = FeedbackForm(meta=csrf_for_visitor())
     if not form.validate_on_submit():
         flash(_("Choose yes or no."), "error")
         return redirect(url_for(".article", article_id=found.id, slug=found.slug))
@@ -98,11 +118,12 @@ def feedback(article_id: int):
 
 @bp.post("/kb/<id:article_id>/feedback/reason")
 @limiter.limit("30 per hour")
+@form_for_everyone
 def feedback_reason(article_id: int):
     found = _article_or_404(article_id)
-    form = FeedbackReasonForm()
+    form = FeedbackReasonForm(meta=csrf_for_visitor())
     if not form.validate_on_submit():
-        return _render_article(found, reason_form=form, status=422)
+        return _render_article(found, reason_form=form), 422
     _rate(found, helpful=False, reason=form.reason.data, comment=form.comment.data or "")
     flash(_("Thank you. Your answer goes to the people who maintain this article."), "success")
     return redirect(url_for(".article", article_id=found.id, slug=found.slug))

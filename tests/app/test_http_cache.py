@@ -56,5 +56,7 @@ def test_the_max_age_is_a_setting(app, page):
     assert response.cache_control.max_age == 60 and not response.cache_control.no_cache
 
 
-def test_other_pages_stay_private(client):
-    assert client.get("/").cache_control.private
+@pytest.mark.parametrize("url", ["/sign-in", "/search?q=earbuds"])
+def test_pages_that_do_not_ask_to_be_public_stay_private(client, url):
+    response = client.get(url)
+    assert response.cache_control.private and not response.cache_control.public

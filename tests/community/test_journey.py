@@ -15,6 +15,7 @@ from community.journey import jobs, record, recorder, services, visitor_key
 from community.journey.models import JourneyEvent, Step, ThreadJourney
 from community.journey.rules import fold, is_bot
 from community.models import Thread
+from tests.conftest import reading
 from tests.factories import PASSWORD
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
@@ -44,8 +45,11 @@ def stored_steps(app) -> list[dict]:
 
 
 def visitor_of(client) -> str | None:
+    """The browser's visitor id: its session's, else its beacon cookie's."""
     with client.session_transaction() as cookie_session:
-        return cookie_session.get(recorder.VISITOR_KEY)
+        visitor = cookie_session.get(recorder.VISITOR_KEY)
+    cookie = client.get_cookie(recorder.BEACON_COOKIE, path=recorder.BEACON_PATH)
+    return visitor or (cookie.value if cookie else None)
 
 
 def record_search(app, visitor: str, query: str, results: int) -> None:
@@ -78,25 +82,25 @@ def journey_of(app, thread) -> list[dict] | None:
 # --- recording ---------------------------------------------------------------------------
 
 
-def test_an_anonymous_visit_is_recorded_for_a_random_visitor(app, client, people, question):
-    client.get(thread_url(question))
+def test_an_anonymous_visit_is_recorded_for_a_random_visitor(app, client, people, question, read):
+    read(thread_url(question))
     [step] = steps_in_database(app)
     assert step["step"] == "viewed_thread" and step["thread_id"] == question.id
     assert step["user_id"] is None and step["visitor"] == visitor_of(client)
     assert len(step["visitor"]) >= 16
 
 
-def test_a_signed_in_visit_also_carries_the_member(app, client, people, post_form, question):
+def test_a_signed_in_visit_also_carries_the_member(app, client, people, post_form, question, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     [step] = steps_in_database(app)
     assert step["user_id"] == people.other.id and step["visitor"] == visitor_of(client)
 
 
-def test_each_browser_is_its_own_visitor(app, client, people, question):
-    client.get(thread_url(question))
-    client.get(thread_url(question))
-    app.test_client().get(thread_url(question))
+def test_each_browser_is_its_own_visitor(app, client, people, question, read):
+    read(thread_url(question))
+    read(thread_url(question))
+    reading(app.test_client())(thread_url(question))
     visitors = [step["visitor"] for step in steps_in_database(app)]
     assert visitors[0] == visitors[1] != visitors[2]
 
@@ -104,32 +108,32 @@ def test_each_browser_is_its_own_visitor(app, client, people, question):
 @pytest.mark.parametrize("agent", [
     "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
     "Mozilla/5.0 (compatible; bingbot/2.0)", "curl/8.5.0", "python-requests/2.31", ""])
-def test_bots_are_not_recorded_nor_counted_as_views(app, client, question, agent):
-    assert client.get(thread_url(question), headers={"User-Agent": agent}).status_code == 200
+def test_bots_are_not_recorded_nor_counted_as_views(app, client, question, agent, read):
+    assert read(thread_url(question), headers={"User-Agent": agent}).status_code == 200
     assert steps_in_database(app) == []
     assert view_count(app, question) == 0
 
 
-def test_steps_are_written_in_a_batch_once_the_buffer_is_full(app, client, question):
+def test_steps_are_written_in_a_batch_once_the_buffer_is_full(app, client, question, read):
     app.config.update(JOURNEY_BUFFER_SIZE=3, JOURNEY_BUFFER_SECONDS=3600)
     for _ in range(2):
-        client.get(thread_url(question)).close()
+        read(thread_url(question)).close()
     assert stored_steps(app) == []
-    client.get(thread_url(question)).close()  # written after this response was sent
+    read(thread_url(question)).close()  # written after this response was sent
     assert len(stored_steps(app)) == 3
 
 
-def test_an_old_buffer_is_written_after_the_next_response(app, client, question):
+def test_an_old_buffer_is_written_after_the_next_response(app, client, question, read):
     app.config.update(JOURNEY_BUFFER_SECONDS=0)
-    client.get(thread_url(question)).close()
+    read(thread_url(question)).close()
     assert len(stored_steps(app)) == 1
 
 
-def test_a_step_that_cannot_be_written_never_breaks_a_page(app, client, question):
+def test_a_step_that_cannot_be_written_never_breaks_a_page(app, client, question, read):
     app.config.update(JOURNEY_BUFFER_SECONDS=0)
     with app.test_request_context(headers={"User-Agent": BROWSER}):
         record(Step.VIEWED_THREAD, thread_id=question.id + 1000)  # no such thread
-    response = client.get(thread_url(question))
+    response = read(thread_url(question))
     response.close()
     assert response.status_code == 200
     assert [step["thread_id"] for step in stored_steps(app)] == [question.id]
@@ -146,10 +150,10 @@ def version_of(app, thread) -> int:
         return db.session.get(Thread, thread.id).version
 
 
-def test_views_are_counted_without_emptying_the_page_cache(app, client, question):
+def test_views_are_counted_without_emptying_the_page_cache(app, client, question, read):
     version = version_of(app, question)
-    client.get(thread_url(question))
-    client.get(thread_url(question))
+    read(thread_url(question))
+    read(thread_url(question))
     assert view_count(app, question) == 2 and version_of(app, question) == version
     assert statements_for(app, client, thread_url(question)) == 1  # still from the cache
 
@@ -170,33 +174,33 @@ def statements_for(app, client, url: str) -> int:
     return len(statements)
 
 
-def test_signed_in_views_are_counted_too(app, client, post_form, people, question):
+def test_signed_in_views_are_counted_too(app, client, post_form, people, question, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     assert view_count(app, question) == 1
 
 
-def test_signing_in_starts_a_fresh_visitor(app, client, post_form, people, question):
-    client.get(thread_url(question))
+def test_signing_in_starts_a_fresh_visitor(app, client, post_form, people, question, read):
+    read(thread_url(question))
     anonymous = visitor_of(client)
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     assert visitor_of(client) not in (None, anonymous)
 
 
-def test_registering_starts_a_fresh_visitor_too(app, client, post_form, question):
-    client.get(thread_url(question))
+def test_registering_starts_a_fresh_visitor_too(app, client, post_form, question, read):
+    read(thread_url(question))
     anonymous = visitor_of(client)
     registered = post_form("/register", {"username": "newcomer", "email": "new@example.com",
                                          "password": PASSWORD, "confirm": PASSWORD})
     assert registered.status_code == 302
-    client.get(thread_url(question))
+    read(thread_url(question))
     assert visitor_of(client) not in (None, anonymous)
 
 
-def test_the_visitor_is_dropped_on_signing_out(app, client, post_form, people, question):
+def test_the_visitor_is_dropped_on_signing_out(app, client, post_form, people, question, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     client.post("/sign-out", data={"csrf_token": _token(client)})
     assert visitor_of(client) is None
 
@@ -225,37 +229,37 @@ def test_personal_data_is_taken_out_of_recorded_queries(app):
     assert step["query"].startswith("order [number removed] never arrived")
 
 
-def test_global_privacy_control_stops_recording_anonymous_visitors(app, client, question):
-    response = client.get(thread_url(question), headers={"Sec-GPC": "1"})
+def test_global_privacy_control_stops_recording_anonymous_visitors(app, client, question, read):
+    response = read(thread_url(question), headers={"Sec-GPC": "1"})
     assert response.status_code == 200
     assert steps_in_database(app) == [] and visitor_of(client) is None
 
 
-def test_global_privacy_control_still_counts_the_view(app, client, question):
-    client.get(thread_url(question), headers={"Sec-GPC": "1"})
+def test_global_privacy_control_still_counts_the_view(app, client, question, read):
+    read(thread_url(question), headers={"Sec-GPC": "1"})
     assert view_count(app, question) == 1
 
 
 def test_members_journeys_are_recorded_whatever_their_browser_sends(app, client, post_form,
-                                                                   people, question):
+                                                                   people, question, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question), headers={"Sec-GPC": "1"})
+    read(thread_url(question), headers={"Sec-GPC": "1"})
     assert [step["user_id"] for step in steps_in_database(app)] == [people.other.id]
 
 
 # --- what members do is written at once --------------------------------------------------
 
 
-def test_a_members_search_is_written_at_once(app, client, post_form, people, question):
+def test_a_members_search_is_written_at_once(app, client, post_form, people, question, read):
     app.config.update(JOURNEY_BUFFER_SIZE=500, JOURNEY_BUFFER_SECONDS=3600)
     sign_in(post_form, "other")
-    client.get("/search?q=earbud+charge")
+    read("/search?q=earbud+charge")
     assert [step["step"] for step in stored_steps(app)] == ["searched"]
 
 
-def test_an_anonymous_search_waits_in_the_buffer(app, client, question):
+def test_an_anonymous_search_waits_in_the_buffer(app, client, question, read):
     app.config.update(JOURNEY_BUFFER_SIZE=500, JOURNEY_BUFFER_SECONDS=3600)
-    client.get("/search?q=earbud+charge")
+    read("/search?q=earbud+charge")
     assert stored_steps(app) == []
     assert [step["step"] for step in steps_in_database(app)] == ["searched"]
 
@@ -306,8 +310,8 @@ def earbuds(make):
 
 
 def test_asking_attaches_the_last_24_hours_of_the_journey(app, client, post_form, make,
-                                                          people, question, earbuds):
-    client.get(thread_url(question))  # read while signed out
+                                                          people, question, earbuds, read):
+    read(thread_url(question))  # read while signed out
     record_search(app, visitor_of(client), "earbuds not charging", 3)
     sign_in(post_form, "other")
     assert ask_on_the_web(post_form, earbuds).status_code == 302
@@ -329,7 +333,7 @@ def backdate(app, minutes: int) -> None:
 
 
 def test_only_the_last_30_minutes_before_signing_in_join_the_journey(
-        app, client, post_form, people, question, earbuds):
+        app, client, post_form, people, question, earbuds, read):
     record_search(app, visitor_of_new(client), "somebody else's search", 2)
     backdate(app, 40)  # whoever used this browser before
     record_search(app, visitor_of(client), "earbuds not charging", 3)
@@ -346,7 +350,7 @@ def visitor_of_new(client) -> str:
 
 
 def test_steps_recorded_under_the_old_visitor_id_after_signing_in_stay_out(
-        app, client, post_form, people, earbuds):
+        app, client, post_form, people, earbuds, read):
     planted = visitor_of_new(client)  # e.g. a session cookie planted by someone else
     sign_in(post_form, "other")
     record_search(app, planted, "call +39 333 1234567 to get a refund", 0)
@@ -355,16 +359,17 @@ def test_steps_recorded_under_the_old_visitor_id_after_signing_in_stay_out(
 
 
 def test_anonymous_steps_claimed_by_a_member_stay_theirs(app, client, post_form, people,
-                                                         question):
-    client.get(thread_url(question))
+                                                         question, read):
+    read(thread_url(question))
     sign_in(post_form, "other")
+    read("/")  # the page signing in leads to: its beacon hands the reading over
     assert [step["user_id"] for step in steps_in_database(app)] == [people.other.id]
 
 
 def test_steps_older_than_24_hours_stay_behind(app, client, post_form, people, question,
-                                               earbuds):
+                                               earbuds, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     steps_in_database(app)
     with app.app_context():
         db.session.execute(JourneyEvent.__table__.update().values(
@@ -374,7 +379,7 @@ def test_steps_older_than_24_hours_stay_behind(app, client, post_form, people, q
     assert journey_of(app, asked_thread(app)) is None
 
 
-def test_asking_is_itself_a_step(app, client, post_form, people, earbuds):
+def test_asking_is_itself_a_step(app, client, post_form, people, earbuds, read):
     sign_in(post_form, "other")
     ask_on_the_web(post_form, earbuds)
     thread = asked_thread(app)
@@ -383,9 +388,9 @@ def test_asking_is_itself_a_step(app, client, post_form, people, earbuds):
 
 
 def test_a_question_asked_through_the_api_carries_the_members_journey(
-        app, client, make, post_form, people, question, earbuds):
+        app, client, make, post_form, people, question, earbuds, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     headers = {"Authorization": f"Bearer {make.api_token(people.other)}"}
     created = app.test_client().post("/api/v1/threads", headers=headers, json={
         "category": "earbuds", "title": "Buds Pro echo on Teams calls",
@@ -397,8 +402,8 @@ def test_a_question_asked_through_the_api_carries_the_members_journey(
 
 
 def test_staff_see_the_journey_under_the_question(app, client, post_form, people, question,
-                                                  earbuds):
-    client.get(thread_url(question))
+                                                  earbuds, read):
+    read(thread_url(question))
     record_search(app, visitor_of(client), "earbuds not charging", 3)
     sign_in(post_form, "other")
     ask_on_the_web(post_form, earbuds)
@@ -419,13 +424,13 @@ def _sign_in_token(client) -> str:
 
 
 def test_the_asker_and_anonymous_visitors_do_not_see_the_journey(app, client, post_form,
-                                                                 people, question, earbuds):
+                                                                 people, question, earbuds, read):
     sign_in(post_form, "other")
-    client.get(thread_url(question))
+    read(thread_url(question))
     ask_on_the_web(post_form, earbuds)
     asked = asked_thread(app)
     assert journey_of(app, asked) is not None
-    assert "Before asking" not in client.get(thread_url(asked)).get_data(as_text=True)
+    assert "Before asking" not in read(thread_url(asked)).get_data(as_text=True)
     anonymous = app.test_client()
     assert "Before asking" not in anonymous.get(thread_url(asked)).get_data(as_text=True)
     with app.app_context():

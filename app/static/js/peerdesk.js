@@ -224,4 +224,15 @@ function enhance(root) {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => enhance(document));
+// <main data-journey-beacon="url" data-journey="step=..."> : the step this page shows a
+// signed-out reader (a thread read, a search), recorded by a small request once the page
+// has loaded, so that the page itself is the same for everyone and a cache may keep it.
+function sendJourneyBeacon(main) {
+  if (!main?.dataset.journeyBeacon || !navigator.sendBeacon) return;
+  navigator.sendBeacon(main.dataset.journeyBeacon, new URLSearchParams(main.dataset.journey));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  enhance(document);
+  sendJourneyBeacon(document.querySelector("main"));
+});

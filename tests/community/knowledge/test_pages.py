@@ -39,6 +39,25 @@ def test_yes_thanks_the_reader_and_counts(app, client, make, people, agent, post
     assert make.get(Article, article.id).helpful_yes == 1
 
 
+def test_a_signed_out_readers_answer_from_another_site_is_refused(client, make, people,
+                                                                 agent):
+    article = make.article(people.moderator, reviewer=agent)
+    response = client.post(f"/kb/{article.id}/feedback", data={"helpful": "yes"},
+                           headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 403
+    assert make.get(Article, article.id).helpful_yes == 0
+
+
+def test_a_members_answer_still_needs_the_forms_token(client, make, people, agent,
+                                                      post_form):
+    article = make.article(people.moderator, reviewer=agent)
+    sign_in(post_form, "other")
+    response = client.post(f"/kb/{article.id}/feedback", data={"helpful": "yes"},
+                           headers={"Sec-Fetch-Site": "same-origin"})
+    assert response.status_code == 400
+    assert make.get(Article, article.id).helpful_yes == 0
+
+
 def test_no_asks_for_a_reason_and_stores_it(app, client, make, people, agent, post_form):
     article = make.article(people.moderator, reviewer=agent)
     response = post_form(f"/kb/{article.id}/feedback", {"helpful": "no"},
