@@ -9,6 +9,11 @@ goes stale for long). A hit costs one small query for the version, so several wo
 several nodes never serve a stale page: an old version's entry is simply never asked for
 again and ages out. :func:`serve` also makes the key the page's ETag
 (:mod:`app.http_cache`), so a browser or a proxy holding it gets 304 for the same query.
+
+Signed-in pages differ by viewer, but most of a thread page does not: each post's head
+and body (``community/_post.html``) are kept here too, per thread version, and shared by
+every viewer (:func:`post_fragment`), so a member's page renders only its footers (votes,
+accept, edit, staff tools).
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from collections.abc import Callable
 from datetime import datetime
 from threading import Lock
 
-from flask import Flask, Response, current_app, make_response, session
+from flask import Flask, Response, current_app, g, make_response, session
 from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
 from app import http_cache
 
@@ -57,6 +63,8 @@ class PageCache:
 
 def init_app(app: Flask) -> None:
     app.extensions["community_page_cache"] = PageCache()
+    app.add_template_global(post_fragment)
+    app.add_template_global(keep_post_fragment)
 
 
 def cache() -> PageCache:
@@ -70,7 +78,9 @@ def applies() -> bool:
 
 def key(*parts: object) -> tuple:
     """A page's key: what it shows (``parts``), the page language and the hour."""
-    return (*parts, str(get_locale()), int(time.time() // 3600))
+    if "page_cache_suffix" not in g:  # once per request: a page asks for one per post
+        g.page_cache_suffix = (str(get_locale()), int(time.time() // 3600))
+    return (*parts, *g.page_cache_suffix)
 
 
 def serve(page_key: tuple, render: Callable[[], str],
@@ -85,3 +95,19 @@ def serve(page_key: tuple, render: Callable[[], str],
         html = render()
         cache().put(page_key, html)
     return http_cache.make_public(make_response(html), tag, last_modified)
+
+
+def _post_key(post, page, accepted: bool) -> tuple:
+    # The "edited" link (to the revisions) is the one viewer-dependent part of a head.
+    return key("post", post.id, page.thread.version, bool(accepted), post.id in page.editable)
+
+
+def post_fragment(post, page, accepted: bool) -> Markup | None:
+    """A post's head and body as rendered for this thread version, if kept."""
+    html = cache().get(_post_key(post, page, accepted))
+    return Markup(html) if html is not None else None  # noqa: S704 - our own rendering
+
+
+def keep_post_fragment(post, page, accepted: bool, html: str) -> str:
+    cache().put(_post_key(post, page, accepted), str(html))
+    return html

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
-from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
+from sqlalchemy import and_, bindparam, case, exists, func, inspect, literal, or_, select, union_all
+from sqlalchemy.orm import aliased, contains_eager, defer, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.accounts.models import User
 from app.clock import utcnow
@@ -60,11 +61,13 @@ class ListVersions:
         return (self.count, self.version)
 
 
+_LIST_VERSIONS = select(func.count(), func.coalesce(func.sum(Category.version), 0),
+                        func.max(Category.changed_at))
+
+
 def list_versions() -> ListVersions:
     """Every category's version at once: one small query (categories are few)."""
-    count, version, changed_at = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(Category.version), 0),
-               func.max(Category.changed_at))).one()
+    count, version, changed_at = db.session.connection().execute(_LIST_VERSIONS).one()
     return ListVersions(count, int(version), changed_at)
 
 
@@ -239,20 +242,36 @@ def thread_visible_to(thread: Thread, viewer: User | None) -> bool:
 
 
 def _visible_posts(thread: Thread, viewer: User | None) -> tuple[list[Post], dict[int, int]]:
-    """The posts this viewer may see, with their authors and the authors' reputation."""
+    """The posts this viewer may see, with their authors and the authors' reputation.
+
+    The Markdown source is never shown here. A member's page leaves the HTML out too: its
+    posts' heads and bodies usually come from the fragment cache, and :func:`load_bodies`
+    reads the few that do not, in one query."""
     shown = [Post.visibility == Visibility.VISIBLE]
+    lean = [defer(Post.body_source)]
     if viewer is not None and viewer.is_authenticated:
+        lean.append(defer(Post.body_html))
         if can(viewer, "post.view_hidden"):
             shown.append(Post.visibility.in_(STAFF_SEES))
         else:
             shown.append(and_(Post.visibility.in_(AUTHOR_SEES), Post.author_id == viewer.id))
     statement = (select(Post, MemberProfile.reputation).join(Post.author)
                  .outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
-                 .options(contains_eager(Post.author))
+                 .options(contains_eager(Post.author), *lean)
                  .where(Post.thread_id == thread.id, or_(*shown))
                  .order_by(Post.id))
     rows = db.session.execute(statement).all()
     return [post for post, _ in rows], {post.author_id: points or 0 for post, points in rows}
+
+
+def load_bodies(posts: list[Post]) -> None:
+    """Read the HTML of ``posts`` left out by :func:`_visible_posts`, in one query."""
+    missing = {post.id: post for post in posts if "body_html" in inspect(post).unloaded}
+    if not missing:
+        return
+    rows = db.session.execute(select(Post.id, Post.body_html).where(Post.id.in_(missing)))
+    for post_id, html in rows:
+        set_committed_value(missing[post_id], "body_html", html)
 
 
 def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
@@ -271,13 +290,15 @@ def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
     page.subscribed = any(kind == "subscribed" for _ident, kind in rows)
 
 
+_THREAD_VERSION = (select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at)
+                   .where(Thread.id == bindparam("thread_id")))
+
+
 def thread_version(thread_id: int):
     """(id, slug, version, last_activity_at) of a thread, for the anonymous page cache
-    and its ETag: one small query."""
-    return db.session.execute(
-        select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at)
-        .where(Thread.id == thread_id)
-    ).first()
+    and its ETag: one small query, sent on the session's connection without the ORM (a
+    cache hit is little else)."""
+    return db.session.connection().execute(_THREAD_VERSION, {"thread_id": thread_id}).first()
 
 
 # --- people -------------------------------------------------------------------------------

@@ -169,6 +169,10 @@ def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None
                    banner: deflection.Banner | None = None) -> str:
     labels = _post_labels()
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
+    # The question's HTML is the page's description; the others only when not kept.
+    queries.load_bodies([page.question, *(
+        post for post in posts
+        if page_cache.post_fragment(post, page, post is page.accepted) is None)])
     labels["helpful_counts"] = {count: helpful_text(count)
                                 for count in {post.helpful_count for post in posts}}
     if reply_form is None and current_user.is_authenticated:  # a token opens a session

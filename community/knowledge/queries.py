@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.extensions import db
@@ -50,14 +50,18 @@ def article_for(article_id: int) -> Article | None:
                  joinedload(Article.source_thread), joinedload(Article.author)))
 
 
+_READABLE_VERSION = (
+    select(Article.slug, Category.version, Article.updated_at)
+    .join(Category, Category.id == Article.category_id)
+    .where(Article.id == bindparam("article_id"), Article.status == ArticleStatus.PUBLISHED,
+           Article.current_revision_id.is_not(None)))
+
+
 def readable_version(article_id: int):
     """(slug, version, updated_at) of a readable article, ``version`` its category's (which
     any change to it or its "related" list bumps: community/versions.py); one small query."""
-    return db.session.execute(
-        select(Article.slug, Category.version, Article.updated_at)
-        .join(Category, Category.id == Article.category_id)
-        .where(Article.id == article_id, Article.status == ArticleStatus.PUBLISHED,
-               Article.current_revision_id.is_not(None))).first()
+    return db.session.connection().execute(_READABLE_VERSION,
+                                           {"article_id": article_id}).first()
 
 
 def latest_revision(article: Article) -> ArticleRevision | None:
