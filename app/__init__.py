@@ -25,7 +25,7 @@ from app import (
     security,
     web,
 )
-from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.extensions import csrf, db, limiter, login_manager
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -46,7 +46,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     http_cache.init_app(app)  # registered first, so it sees every other hook's cookie
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+    _init_migrations(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -64,6 +64,15 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     for package in app.config["PACKAGES"]:
         importlib.import_module(package).init_app(app)
     return app
+
+
+def _init_migrations(app: Flask) -> None:
+    """Flask-Migrate (``flask db``), unless the ``MIGRATIONS`` setting is off: a web server
+    never migrates, and Alembic weighs 10 MB a process (see wsgi.py)."""
+    if app.config.get("MIGRATIONS", True):
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
 
 
 def _log_info_in_development(app: Flask) -> None:

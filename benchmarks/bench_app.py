@@ -1,8 +1,6 @@
 """The WSGI target the benchmarks serve: Peerdesk plus one bare endpoint for the baseline."""
 
-from app import create_app
-
-app = create_app()
+from wsgi import app
 
 
 @app.get("/_bench/bare")

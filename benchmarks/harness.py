@@ -82,13 +82,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(target: str, env: dict[str, str], workers: int = 2):
+def gunicorn(target: str, env: dict[str, str], workers: int = 2,
+             started: list[subprocess.Popen] | None = None):
+    """Serve ``target``; yields the port (and appends the master process to ``started``)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers",
          str(workers), "--log-level", "warning", target],
         cwd=ROOT, env={**os.environ, **env},
     )
+    if started is not None:
+        started.append(process)
     try:
         _wait_until_up(port)
         yield port

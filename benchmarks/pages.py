@@ -6,7 +6,8 @@ from wrk (Debian's package, ``-t2 -c16``, a browser User-Agent) when it is insta
 else from Python threads, named in the table, since the two clients' ratios differ. The
 signed-in rows use a real sign-in (the form's CSRF token, the redirect followed). With
 nginx installed, the last row goes through ``docs/nginx/peerdesk.conf`` in front of the
-same gunicorn. Each figure is the median of ``ROUNDS`` rounds.
+same gunicorn. Each figure is the median of ``ROUNDS`` rounds. Then each worker's memory
+after two mixed batches of 10,000 requests (``benchmarks/memory.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import memory
 from benchmarks.harness import gunicorn, measure, prepared_environment
 from benchmarks.thread_page import seed_thread, session_cookie
 
@@ -109,20 +111,27 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--seconds", type=float, default=SECONDS)
+    parser.add_argument("--only", default="", help="measure only rows whose name has this")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="peerdesk-bench-") as folder, ExitStack() as stack:
         env = prepared_environment(Path(folder), demo=True)
         thread = seed_thread(env)
         paths = demo_paths(env)
-        port = stack.enter_context(gunicorn("benchmarks.bench_app:app", env))
+        started: list = []
+        port = stack.enter_context(gunicorn("benchmarks.bench_app:app", env, started=started))
         proxy = _nginx(stack, port)
         measure(port, "/_bench/bare", seconds=1)  # warm up every worker
         for path in (thread, "/", paths["area"], paths["article"], SEARCH):
             measure(port, path, seconds=1)
-        measured = rows(thread, paths, session_cookie(port), proxy is not None)
+        measured = [row for row in rows(thread, paths, session_cookie(port, then=(thread,)),
+                         proxy is not None)
+                    if arguments.only in row.name]
         client, figures = run_rounds(port, proxy, measured, arguments.rounds,
                                      arguments.seconds)
-    print_table(client, figures, arguments.rounds)
+        print_table(client, figures, arguments.rounds)
+        if client == "wrk" and not arguments.only:
+            memory.report(started[0].pid, port, [(row.path, row.headers or {})
+                                                  for row in measured if not row.via_nginx])
 
 
 def _nginx(stack: ExitStack, port: int) -> int | None:

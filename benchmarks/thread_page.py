@@ -45,9 +45,10 @@ def seed_thread(env: dict[str, str]) -> str:
         return f"/t/{thread.id}/{thread.slug}"
 
 
-def session_cookie(port: int, login: str = "member5") -> str:
-    """Sign in as a browser does: the form's CSRF token, then the redirect followed; the
-    session cookie (``name=value``) the member's browser ends up holding."""
+def session_cookie(port: int, login: str = "member5", then: tuple[str, ...] = ()) -> str:
+    """Sign in as a browser does: the form's CSRF token, then the redirect followed, then
+    the pages in ``then``, each time keeping the cookie the server sets; the session cookie
+    (``name=value``) the member's browser ends up holding."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/sign-in", headers=BROWSER)
     response = connection.getresponse()
@@ -63,10 +64,10 @@ def session_cookie(port: int, login: str = "member5") -> str:
     if response.status != 302:
         raise RuntimeError(f"signing in as {login} answered {response.status}")
     cookie = response.getheader("Set-Cookie").split(";")[0]
-    connection.request("GET", urllib.parse.urlsplit(response.getheader("Location")).path,
-                       headers={**BROWSER, "Cookie": cookie})
-    landing = connection.getresponse()
-    landing.read()
-    if landing.getheader("Set-Cookie"):
-        cookie = landing.getheader("Set-Cookie").split(";")[0]
+    for path in (urllib.parse.urlsplit(response.getheader("Location")).path, *then):
+        connection.request("GET", path, headers={**BROWSER, "Cookie": cookie})
+        landing = connection.getresponse()
+        landing.read()
+        if landing.getheader("Set-Cookie"):
+            cookie = landing.getheader("Set-Cookie").split(";")[0]
     return cookie
