@@ -7,6 +7,7 @@ a bare endpoint on the same server in the same run, and reports the ratio.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -166,7 +167,7 @@ def load_wrk(port: int, path: str, seconds: float = 5.0,
              headers: dict[str, str] | None = None, threads: int = 2,
              connections: int = 16) -> Result:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
+        script.write(WRK_SCRIPT + (COUNTING_SCRIPT % json.dumps(path) if "{n}" in path else ""))
     arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s",
                  "-s", script.name]
     for name, value in {**BROWSER, **(headers or {})}.items():
@@ -178,6 +179,19 @@ def load_wrk(port: int, path: str, seconds: float = 5.0,
     requests, micros, median, p95, errors = line.split()[1:]
     return Result(path, int(requests), int(micros) / 1e6, [], int(errors), client="wrk",
                   median=float(median), p95=float(p95))
+
+
+# A path holding "{n}" gets a new number in each request: every request is a new page.
+COUNTING_SCRIPT = """
+local template, n = %s, 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, (string.gsub(template, "{n}", wrk.thread:get("id") .. "x" .. n)))
+end
+setup = function(thread)
+  thread:set("id", tostring(math.random(1, 1000000)))
+end
+"""
 
 
 def report(title: str, baseline: Result, measured: list[Result]) -> None:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from app import search as search_adapter
 from app.web import page_number
-from community import queries, search_documents
+from community import page_cache, queries, search_documents
 from community.journey import note
 from community.journey.models import Step
 from community.knowledge.queries import readable_articles
@@ -161,6 +161,18 @@ def search():
     text = request.args.get("q", "").strip()[:MAX_QUERY]
     filters = _filters_from_request()
     number = page_number()
+    if not text or not page_cache.applies():
+        return _render_search(text, filters, number)
+    # The same for every signed-out visitor until a thread or article changes (or the hour
+    # turns: synonyms edited by an admin reach it then): a spike of customers asking the
+    # same thing after a broken update costs one search.
+    lists = queries.list_versions()
+    key = page_cache.key("search", text, filters, number, *lists.key)
+    return page_cache.serve(key, lambda: _render_search(text, filters, number),
+                            lists.changed_at)
+
+
+def _render_search(text: str, filters: Filters, number: int) -> str:
     results = None
     if text:
         try:

@@ -152,3 +152,15 @@ def test_a_signed_in_home_page_is_never_public(client, post_form, people, pages)
     sign_in(post_form, "other")
     response = client.get("/")
     assert response.cache_control.private and "ETag" not in response.headers
+
+
+def test_a_signed_out_search_is_public_and_sees_a_new_question_at_once(client, make, people,
+                                                                        area):
+    make.thread(people.asker, area, title="Case lid will not close")
+    first = client.get("/search?q=case+lid")
+    assert first.cache_control.public and "Case lid will not close" in first.get_data(
+        as_text=True)
+    make.thread(people.other, area, title="Case lid squeaks when it opens")
+    again = client.get("/search?q=case+lid", headers={"If-None-Match": first.get_etag()[0]})
+    assert again.status_code == 200
+    assert "Case lid squeaks when it opens" in again.get_data(as_text=True)
