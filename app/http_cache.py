@@ -14,12 +14,36 @@ browser's). A public page never sets a cookie: if the session changed while it w
 from __future__ import annotations
 
 import hashlib
+import sys
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 
 from flask import Flask, Response, current_app, make_response, request, session
 from werkzeug.http import http_date
 
 VARY = ("Accept-Language", "Cookie")
+RELEASE_FILES = {".py", ".html", ".mo", ".js", ".css"}
+
+
+def release() -> str:
+    """What this deployment renders with: a new release (templates, code, translations)
+    changes every tag, so no cache keeps a page the old code made. A digest of every code,
+    template, catalogue and asset file of the app's packages, once per process: the same
+    on every node running the same release."""
+    return _fingerprint(("app", *current_app.config.get("PACKAGES", ())))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(packages: tuple[str, ...]) -> str:
+    digest = hashlib.blake2b(digest_size=8)
+    for package in packages:
+        for folder in getattr(sys.modules.get(package), "__path__", []):
+            for path in sorted(Path(folder).rglob("*")):
+                if path.is_file() and path.suffix in RELEASE_FILES:
+                    digest.update(path.relative_to(folder).as_posix().encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def etag(*parts: object) -> str:

@@ -55,7 +55,8 @@ MAX_PAGE = 10_000
 def page_number() -> int:
     """``?page=`` as a positive number; a page past any real list is a 404, not an error."""
     raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    # ASCII digits only: "²" is a digit to str.isdigit() and not a number to int().
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not 1 <= int(raw) <= MAX_PAGE:
         abort(404)
     return int(raw)
 

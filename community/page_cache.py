@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import datetime
 from threading import Lock
 
-from flask import Flask, Response, current_app, g, make_response, session
+from flask import Flask, Response, current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup
@@ -77,9 +77,11 @@ def applies() -> bool:
 
 
 def key(*parts: object) -> tuple:
-    """A page's key: what it shows (``parts``), the page language and the hour."""
+    """A page's key: what it shows (``parts``), the page language, the hour, the query
+    string as sent (pages echo it: the search box, pagination links) and the release."""
     if "page_cache_suffix" not in g:  # once per request: a page asks for one per post
-        g.page_cache_suffix = (str(get_locale()), int(time.time() // 3600))
+        g.page_cache_suffix = (str(get_locale()), int(time.time() // 3600),
+                               request.query_string, http_cache.release())
     return (*parts, *g.page_cache_suffix)
 
 

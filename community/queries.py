@@ -163,7 +163,9 @@ class ThreadPage:
     related: list[tuple[Thread, str]] = field(default_factory=list)
 
 
-def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
+def thread_page(thread_id: int, viewer: User | None, *, lean: bool = False) -> ThreadPage | None:
+    """The thread as ``viewer`` may see it. ``lean``: for the web page, which never shows
+    the Markdown and keeps posts' HTML (see :func:`_visible_posts`); the API shows both."""
     thread = db.session.scalars(
         select(Thread).where(Thread.id == thread_id)
         .options(joinedload(Thread.category).joinedload(Category.parent),
@@ -171,7 +173,7 @@ def thread_page(thread_id: int, viewer: User | None) -> ThreadPage | None:
     ).unique().one_or_none()
     if thread is None:
         return None
-    posts, reputation = _visible_posts(thread, viewer)
+    posts, reputation = _visible_posts(thread, viewer, lean)
     opening = next((post for post in posts if post.is_opening), None)
     if opening is None:
         return None
@@ -241,23 +243,25 @@ def thread_visible_to(thread: Thread, viewer: User | None) -> bool:
     return opening is not None and may_see(opening, viewer)
 
 
-def _visible_posts(thread: Thread, viewer: User | None) -> tuple[list[Post], dict[int, int]]:
+def _visible_posts(thread: Thread, viewer: User | None,
+                   lean: bool = False) -> tuple[list[Post], dict[int, int]]:
     """The posts this viewer may see, with their authors and the authors' reputation.
 
-    The Markdown source is never shown here. A member's page leaves the HTML out too: its
-    posts' heads and bodies usually come from the fragment cache, and :func:`load_bodies`
-    reads the few that do not, in one query."""
+    ``lean`` (the web page) leaves the Markdown out, and for a member the HTML too: their
+    page's post heads and bodies usually come from the fragment cache, and
+    :func:`load_bodies` reads the few that do not, in one query."""
     shown = [Post.visibility == Visibility.VISIBLE]
-    lean = [defer(Post.body_source)]
-    if viewer is not None and viewer.is_authenticated:
-        lean.append(defer(Post.body_html))
+    member = viewer is not None and viewer.is_authenticated
+    deferred = [defer(Post.body_source), *([defer(Post.body_html)] if member else [])] \
+        if lean else []
+    if member:
         if can(viewer, "post.view_hidden"):
             shown.append(Post.visibility.in_(STAFF_SEES))
         else:
             shown.append(and_(Post.visibility.in_(AUTHOR_SEES), Post.author_id == viewer.id))
     statement = (select(Post, MemberProfile.reputation).join(Post.author)
                  .outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
-                 .options(contains_eager(Post.author), *lean)
+                 .options(contains_eager(Post.author), *deferred)
                  .where(Post.thread_id == thread.id, or_(*shown))
                  .order_by(Post.id))
     rows = db.session.execute(statement).all()

@@ -128,7 +128,7 @@ def thread(thread_id: int, slug: str | None = None):
     if page_cache.applies() and banner is None:
         return _anonymous_thread(thread_id, slug)
     viewer = current_user._get_current_object() if current_user.is_authenticated else None
-    page = queries.thread_page(thread_id, viewer)
+    page = queries.thread_page(thread_id, viewer, lean=True)
     if page is None:
         abort(404)
     if slug != page.thread.slug:
@@ -150,7 +150,7 @@ def _anonymous_thread(thread_id: int, slug: str | None):
         return _canonical(current)
 
     def render() -> str:
-        page = queries.thread_page(thread_id, None)
+        page = queries.thread_page(thread_id, None, lean=True)
         if page is None:
             abort(404)
         journey.note(Step.VIEWED_THREAD, thread_id=thread_id)
@@ -225,7 +225,7 @@ def reply(thread_id: int):
             flash(*posted_message(post, _("Your answer is posted.")))
             return redirect(_post_url(post))
     # The page again, with the text kept and the reason next to it.
-    page = queries.thread_page(thread_id, current_user._get_current_object())
+    page = queries.thread_page(thread_id, current_user._get_current_object(), lean=True)
     if page is None:
         abort(404)
     return _render_thread(page, form), status, headers

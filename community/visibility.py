@@ -50,7 +50,10 @@ def change(post: Post, visibility: Visibility, note: str = "") -> Change:
     """Set ``post``'s visibility (and the note its author reads), keeping the thread's
     counters true. The caller commits and sends :func:`signal_for` the change."""
     previous = Visibility(post.visibility)
-    post.visibility_note = note[:NOTE_LENGTH] or None
+    new_note = note[:NOTE_LENGTH] or None
+    if new_note != post.visibility_note:  # the author and staff read it on the page
+        post.visibility_note = new_note
+        post.thread.version = Thread.version + 1
     if previous == visibility:
         return Change(post, previous, visibility)
     post.visibility = visibility

@@ -316,7 +316,8 @@ def _beacon_step(form: MultiDict) -> dict:
     fields: dict = {"step": step}
     if (key := BEACON_STEPS[step]) is not None:
         item = form.get(key, "")
-        if not item.isdigit() or not 0 < int(item) < 2**31:
+        if not (item.isascii() and item.isdigit() and len(item) <= 10) \
+                or not 0 < int(item) < 2**31:
             raise BadBeacon(f"{key} must be a positive integer")
         fields[key] = int(item)
     else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy import bindparam, case, func, or_, select
+from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from app.extensions import db
 from community.knowledge import rules
@@ -50,16 +50,23 @@ def article_for(article_id: int) -> Article | None:
                  joinedload(Article.source_thread), joinedload(Article.author)))
 
 
+_FAMILY = aliased(Category)
 _READABLE_VERSION = (
-    select(Article.slug, Category.version, Article.updated_at)
-    .join(Category, Category.id == Article.category_id)
+    select(Article.slug, Article.updated_at,
+           select(func.sum(_FAMILY.version)).where(or_(
+               _FAMILY.id == Article.category_id, _FAMILY.parent_id == Article.category_id))
+           .scalar_subquery().label("version"),
+           select(Thread.version).where(Thread.id == Article.source_thread_id)
+           .scalar_subquery().label("source_version"))
     .where(Article.id == bindparam("article_id"), Article.status == ArticleStatus.PUBLISHED,
            Article.current_revision_id.is_not(None)))
 
 
 def readable_version(article_id: int):
-    """(slug, version, updated_at) of a readable article, ``version`` its category's (which
-    any change to it or its "related" list bumps: community/versions.py); one small query."""
+    """(slug, updated_at, version, source_version) of a readable article: ``version`` is
+    its area's and subareas' (which any change to it or its "related" list bumps:
+    community/versions.py), ``source_version`` the thread it was promoted from (its title
+    and link are on the page). One small query."""
     return db.session.connection().execute(_READABLE_VERSION,
                                            {"article_id": article_id}).first()
 

@@ -14,7 +14,7 @@ from app.security import csrf_for_visitor, form_for_everyone
 from app.web import attach_error
 from community import page_cache
 from community import queries as forum_queries
-from community.journey import note, visitor_key
+from community.journey import deflection, note, visitor_key
 from community.journey.models import Step
 from community.knowledge import queries, services
 from community.knowledge.forms import (
@@ -69,10 +69,12 @@ def _render_index() -> str:
 @bp.get("/kb/<id:article_id>")
 @bp.get("/kb/<id:article_id>/<slug>")
 def article(article_id: int, slug: str | None = None):
-    if page_cache.applies() and request.args.get("feedback") is None:
+    if page_cache.applies() and request.args.get("feedback") is None \
+            and deflection.banner("article", article_id) is None:
         current = queries.readable_version(article_id)
         if current is not None and current.slug == slug:
-            return page_cache.serve(page_cache.key("article", article_id, current.version),
+            return page_cache.serve(page_cache.key("article", article_id, current.version,
+                                                   current.source_version),
                                     lambda: _read(article_id, slug), current.updated_at)
     return _read(article_id, slug)
 

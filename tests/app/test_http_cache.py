@@ -60,3 +60,16 @@ def test_the_max_age_is_a_setting(app, page):
 def test_pages_that_do_not_ask_to_be_public_stay_private(client, url):
     response = client.get(url)
     assert response.cache_control.private and not response.cache_control.public
+
+
+def test_a_new_release_changes_every_tag(tmp_path, monkeypatch):
+    package = tmp_path / "release_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "page.html").write_text("<p>Hello</p>")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    __import__("release_probe")
+    before = http_cache._fingerprint(("release_probe",))
+    (package / "page.html").write_text("<p>Hello again</p>")
+    http_cache._fingerprint.cache_clear()
+    assert http_cache._fingerprint(("release_probe",)) != before

@@ -106,3 +106,23 @@ def test_the_forum_endpoints_are_in_the_openapi_document(client):
 def test_a_page_number_past_any_list_is_422(client, tokens, earbuds):
     response = client.get("/api/v1/threads?page=99999999999999999999", headers=tokens["other"])
     assert response.status_code == 422 and response.mimetype == PROBLEM
+
+
+def test_a_thread_costs_the_same_few_queries_for_2_or_12_answers(app, client, make, people,
+                                                                 tokens):
+    from app.extensions import db
+    from tests.community.test_thread_page import StatementCounter
+
+    counts = []
+    client.get("/api/v1/threads?per_page=1", headers=tokens["other"])  # the token's first use
+    for answers in (2, 12):
+        thread = make.thread(people.asker, title=f"Buds Pro echo with {answers} answers")
+        for number in range(answers):
+            make.reply(people.helper, thread, f"Answer {number}: turn off sidetone.")
+        with app.app_context():
+            engine = db.engine
+        with StatementCounter(engine) as counter:
+            assert client.get(f"/api/v1/threads/{thread.id}",
+                              headers=tokens["other"]).status_code == 200
+        counts.append(counter.count)
+    assert counts[0] == counts[1], counts

@@ -118,3 +118,8 @@ def test_json_nested_two_thousand_deep_is_400_not_a_server_error(app, client, to
     assert response.status_code == 400
     assert response.mimetype == PROBLEM
     assert thread_count(app) == 0
+
+
+@pytest.mark.parametrize("page", ["²", "\u0661", "9" * 5000])
+def test_a_page_number_python_cannot_read_is_404_not_a_server_error(client, page):
+    assert client.get(f"/search?q=earbuds&page={page}").status_code == 404

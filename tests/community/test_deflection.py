@@ -273,7 +273,7 @@ def test_the_question_never_reaches_the_anonymous_page_cache(app, client, chargi
     app.test_client().get(thread_url(charging))
     with app.app_context():
         cached = list(page_cache.cache()._entries.values())
-    assert len(cached) == 1 and "Did this solve" not in cached[0]
+    assert cached and not any("Did this solve" in html for html in cached)
 
 
 def deflections(app) -> list[str]:

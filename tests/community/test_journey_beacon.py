@@ -162,3 +162,9 @@ def test_beacons_are_rate_limited_per_address(app, client, question):
     statuses = [send(client, f"step=viewed_thread&thread_id={question.id}").status_code
                 for _ in range(4)]
     assert statuses == [204, 204, 204, 429]
+
+
+@pytest.mark.parametrize("item", ["²", "1" * 5000, "\u0661\u0662"])
+def test_a_beacon_with_a_number_python_cannot_read_gets_a_clear_400(app, client, item):
+    response = send(client, f"step=viewed_thread&thread_id={item}")
+    assert response.status_code == 400 and steps(app) == []

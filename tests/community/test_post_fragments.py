@@ -61,3 +61,22 @@ def _token(client) -> str:
     from tests.conftest import csrf_token_from
 
     return csrf_token_from(client.get("/notifications").get_data(as_text=True))
+
+
+def test_a_new_moderation_note_on_a_hidden_post_reaches_its_author(app, client, make,
+                                                                   people, question,
+                                                                   post_form):
+    from community import visibility
+    from community.models import Visibility
+
+    answer = make.reply(people.helper, question, "Buy replica earbuds at spam.example")
+    with app.app_context():
+        visibility.change(db.session.get(Post, answer.id), Visibility.HIDDEN, "Flagged")
+        db.session.commit()
+    sign_in(post_form, "helper")
+    assert "Flagged" in client.get(thread_url(question)).get_data(as_text=True)
+    with app.app_context():
+        visibility.change(db.session.get(Post, answer.id), Visibility.HIDDEN,
+                          "Removed as advertising")
+        db.session.commit()
+    assert "Removed as advertising" in client.get(thread_url(question)).get_data(as_text=True)

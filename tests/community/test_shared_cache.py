@@ -164,3 +164,44 @@ def test_a_signed_out_search_is_public_and_sees_a_new_question_at_once(client, m
     again = client.get("/search?q=case+lid", headers={"If-None-Match": first.get_etag()[0]})
     assert again.status_code == 200
     assert "Case lid squeaks when it opens" in again.get_data(as_text=True)
+
+
+def test_a_suggested_articles_banner_is_that_visitors_only(app, client, pages):
+    from community.journey import deflection
+
+    article_id = int(pages["article"].split("/")[2])
+    with client.session_transaction() as session:
+        session[deflection.CLICKED_KEY] = [deflection._key("article", article_id)]
+    mine = client.get(pages["article"] + "?suggested=1")
+    assert "Yes, this solved it" in mine.get_data(as_text=True)
+    assert not mine.cache_control.public
+    someone_else = app.test_client().get(pages["article"] + "?suggested=1")
+    assert "Yes, this solved it" not in someone_else.get_data(as_text=True)
+
+
+def test_a_cached_page_never_repeats_another_visitors_query_string(app, client, make,
+                                                                  people, area, pages):
+    for number in range(20):  # two pages: the next page's link keeps the query string
+        make.thread(people.other, area, title=f"Case question number {number}")
+    client.get(pages["area"] + "?utm_source=newsletter&email=alice%40example.com")
+    html = app.test_client().get(pages["area"]).get_data(as_text=True)
+    assert "alice" not in html
+
+
+def test_a_cached_search_shows_each_visitor_their_own_words(app, client, area):
+    shared = "earbuds " * 25  # 200 characters: the search reads no further
+    client.get(f"/search?q={shared}first+visitor+secret")
+    html = app.test_client().get(f"/search?q={shared}second").get_data(as_text=True)
+    assert "secret" not in html
+
+
+def test_an_articles_page_follows_the_thread_it_came_from(app, client, make, people, area):
+    thread = make.thread(people.asker, area, title="Buds Pro case blinks red")
+    answer = make.reply(people.helper, thread, "Clean the contacts, then reset the case.")
+    make.act("accept", people.asker, answer)
+    reviewer = make.user("kb-reviewer", role=Role.AGENT)
+    article = make.promote(people.moderator, answer, reviewer=reviewer)
+    url = f"/kb/{article.id}/{article.slug}"
+    tag = client.get(url).get_etag()[0]
+    make.reply(people.other, thread, "Same here, the reset worked.")
+    assert client.get(url, headers={"If-None-Match": tag}).status_code == 200
