@@ -15,6 +15,7 @@ any word may match, the title weighing twice the body).
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
@@ -30,7 +31,8 @@ from community.importers.stackexchange import (
     rows,
 )
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = Path(os.environ.get("PEERDESK_SHARED_DIR",
+                             Path(__file__).resolve().parents[2].parent / "shared"))
 DUMPS = SHARED / "data" / "stackexchange"
 TAG = re.compile(r"<[^>]+>")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
