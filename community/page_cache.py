@@ -32,6 +32,7 @@ from markupsafe import Markup
 from app import http_cache
 
 MAX_BYTES = 32 * 1024 * 1024  # per worker: pages are ~10-50 KB each
+MAX_SEEN = 10_000  # keys remembered for pages kept only once asked twice (searches)
 
 
 class PageCache:
@@ -39,9 +40,20 @@ class PageCache:
 
     def __init__(self, max_bytes: int = MAX_BYTES) -> None:
         self._entries: OrderedDict[tuple, str] = OrderedDict()
+        self._seen: OrderedDict[int, None] = OrderedDict()
         self._lock = Lock()
         self.max_bytes = max_bytes
         self.size = 0
+
+    def seen_before(self, key: tuple) -> bool:
+        """Whether ``key`` was asked for recently (among the last ``MAX_SEEN``); notes it."""
+        with self._lock:
+            found = hash(key) in self._seen
+            self._seen[hash(key)] = None
+            self._seen.move_to_end(hash(key))
+            if len(self._seen) > MAX_SEEN:
+                self._seen.popitem(last=False)
+            return found
 
     def get(self, key: tuple) -> str | None:
         with self._lock:
@@ -86,16 +98,19 @@ def key(*parts: object) -> tuple:
 
 
 def serve(page_key: tuple, render: Callable[[], str],
-          last_modified: datetime | None = None) -> Response:
+          last_modified: datetime | None = None, *, when_asked_twice: bool = False) -> Response:
     """304 for a client holding this page's tag; else the cached or freshly rendered page,
-    public for shared caches. Call only when :func:`applies`."""
+    public for shared caches. Call only when :func:`applies`. ``when_asked_twice``: keep
+    the page only once it is asked for again (a search: a flood of one-off questions
+    would otherwise push every thread page out)."""
     tag = http_cache.etag(*page_key)
     if (not_modified := http_cache.unchanged(tag, last_modified)) is not None:
         return not_modified
     html = cache().get(page_key)
     if html is None:
         html = render()
-        cache().put(page_key, html)
+        if not when_asked_twice or cache().seen_before(page_key):
+            cache().put(page_key, html)
     return http_cache.make_public(make_response(html), tag, last_modified)
 
 

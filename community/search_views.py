@@ -165,11 +165,11 @@ def search():
         return _render_search(text, filters, number)
     # The same for every signed-out visitor until a thread or article changes (or the hour
     # turns: synonyms edited by an admin reach it then): a spike of customers asking the
-    # same thing after a broken update costs one search.
+    # same thing after a broken update costs two searches.
     lists = queries.list_versions()
     key = page_cache.key("search", text, filters, number, *lists.key)
     return page_cache.serve(key, lambda: _render_search(text, filters, number),
-                            lists.changed_at)
+                            lists.changed_at, when_asked_twice=True)
 
 
 def _render_search(text: str, filters: Filters, number: int) -> str:

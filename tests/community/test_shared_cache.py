@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.accounts.models import Role
 from app.extensions import db
-from community import visibility
+from community import search_views, visibility
 from community.models import Category, Post, Visibility
 from tests.community.test_thread_page import StatementCounter, sign_in, thread_url
 
@@ -205,3 +205,14 @@ def test_an_articles_page_follows_the_thread_it_came_from(app, client, make, peo
     tag = client.get(url).get_etag()[0]
     make.reply(people.other, thread, "Same here, the reset worked.")
     assert client.get(url, headers={"If-None-Match": tag}).status_code == 200
+
+
+def test_a_search_is_kept_once_it_is_asked_for_a_second_time(client, area, monkeypatch):
+    rendered = []
+    render = search_views._render_search
+    monkeypatch.setattr(search_views, "_render_search",
+                        lambda text, *rest: rendered.append(text) or render(text, *rest))
+    for _ in range(3):
+        assert client.get("/search?q=case+lid+hinge").status_code == 200
+    client.get("/search?q=asked+only+once")
+    assert rendered == ["case lid hinge", "case lid hinge", "asked only once"]
