@@ -62,6 +62,9 @@ class Defaults:
     # again (app/http_cache.py). 0: it asks every time, and a moderator's decision
     # reaches the next visitor at once.
     PAGE_MAX_AGE = 0
+    # Rendered posts and signed-out pages are kept in each worker; with a Redis URL
+    # (redis://host:6379/1) they are shared by every worker and node as well.
+    PAGE_CACHE_REDIS_URL: str | None = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted):
     # rate limits per IP and https URLs need the client's real address and scheme.
@@ -76,6 +79,9 @@ class Defaults:
     PASSWORD_RESET_MAX_AGE = 3600  # seconds a reset link stays valid
 
     RATELIMIT_STORAGE_URI = "memory://"
+    # If that storage (Redis) stops answering, count in the worker's memory until it is
+    # back: limits per worker are looser than shared ones, and better than a 500.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGNIN_PER_IP = "10 per minute;60 per hour"
     RATELIMIT_SIGNIN_PER_ACCOUNT = "5 per 15 minutes"

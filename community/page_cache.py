@@ -14,10 +14,15 @@ Signed-in pages differ by viewer, but most of a thread page does not: each post'
 and body (``community/_post.html``) are kept here too, per thread version, and shared by
 every viewer (:func:`post_fragment`), so a member's page renders only its footers (votes,
 accept, edit, staff tools).
+
+Each worker keeps its own copy. With ``PAGE_CACHE_REDIS_URL`` set, what one worker renders
+is also written to Redis (:class:`SharedPageCache`), so the other workers and nodes, and
+a worker just started, read it instead of rendering it again.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -33,6 +38,10 @@ from app import http_cache
 
 MAX_BYTES = 32 * 1024 * 1024  # per worker: pages are ~10-50 KB each
 MAX_SEEN = 10_000  # keys remembered for pages kept only once asked twice (searches)
+SHARED_TTL = 2 * 3600  # seconds: every key names its hour, so an older entry is dead
+REDIS_TIMEOUT = 0.25  # seconds; a page is rendered rather than waited for
+REDIS_RETRY_AFTER = 30  # seconds without asking Redis after it failed
+log = logging.getLogger(__name__)
 
 
 class PageCache:
@@ -73,10 +82,60 @@ class PageCache:
                 self.size -= len(evicted)
 
 
+class SharedPageCache(PageCache):
+    """This worker's pages in front of Redis, shared by every worker and node.
+
+    A key names what a page shows at one version, so an entry never goes stale: this
+    worker's copy is as good as Redis's, and Redis spares only the renderings another
+    worker or node already did. Redis failing costs renderings, never a page.
+    """
+
+    def __init__(self, client, max_bytes: int = MAX_BYTES) -> None:
+        super().__init__(max_bytes)
+        self._client = client
+        self._down_until = 0.0
+
+    def get(self, key: tuple) -> str | None:
+        html = super().get(key)
+        if html is None and (raw := self._ask(self._client.get, _name(key))) is not None:
+            html = raw.decode()
+            super().put(key, html)
+        return html
+
+    def put(self, key: tuple, html: str) -> None:
+        super().put(key, html)
+        self._ask(self._client.set, _name(key), html.encode(), ex=SHARED_TTL)
+
+    def _ask(self, command: Callable, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return None
+        from redis import RedisError
+
+        try:
+            return command(*args, **kwargs)
+        except RedisError as error:
+            log.warning("page cache: Redis unavailable for %ss (%s)", REDIS_RETRY_AFTER, error)
+            self._down_until = time.monotonic() + REDIS_RETRY_AFTER
+            return None
+
+
+def _name(key: tuple) -> str:
+    return "peerdesk:page:" + http_cache.etag(*key)  # the same digest on every node
+
+
 def init_app(app: Flask) -> None:
-    app.extensions["community_page_cache"] = PageCache()
+    app.extensions["community_page_cache"] = _build(app.config.get("PAGE_CACHE_REDIS_URL"))
     app.add_template_global(post_fragment)
     app.add_template_global(keep_post_fragment)
+
+
+def _build(redis_url: str | None) -> PageCache:
+    if not redis_url:
+        return PageCache()
+    from redis import Redis
+
+    return SharedPageCache(Redis.from_url(redis_url, socket_timeout=REDIS_TIMEOUT,
+                                          socket_connect_timeout=REDIS_TIMEOUT))
 
 
 def cache() -> PageCache:

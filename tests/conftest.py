@@ -3,11 +3,14 @@
 The PostgreSQL server is a real one, started for the run from the machine's binaries
 (``tests/support/postgres.py``); set ``PEERDESK_TEST_POSTGRES_URL`` to use one you run
 yourself. Browser tests drive Debian's ``/usr/bin/chromium`` through Playwright; proxy
-tests put Debian's nginx in front of the app (``tests/support/nginx.py``).
 
-Where PostgreSQL, Chromium or nginx is missing, their tests are skipped with the reason,
-unless ``PEERDESK_TEST_REQUIRE`` names them (``postgresql,browser,nginx``; CI sets all):
-then a missing part fails the run, and so does a run in which none of their tests passed.
+tests put Debian's nginx in front of the app (``tests/support/nginx.py``), and tests of
+several nodes share one Redis, started like PostgreSQL (``tests/support/redis_server.py``).
+
+Where PostgreSQL, Chromium, nginx or Redis is missing, their tests are skipped with the
+reason, unless ``PEERDESK_TEST_REQUIRE`` names them (``postgresql,browser,nginx,redis``;
+CI sets all): then a missing part fails the run, and so does a run in which none of
+their tests passed.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import postgres, smtp
+from tests.support import postgres, redis_server, smtp
 
 BACKENDS = ("sqlite", "postgresql")
 CHROMIUM = os.environ.get("PEERDESK_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -58,6 +61,16 @@ def postgres_server_url():
     except postgres.PostgresUnavailable as error:
         unavailable("postgresql", str(error))
     yield server.url()
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server_url():
+    try:
+        server = redis_server.start()
+    except redis_server.RedisUnavailable as error:
+        unavailable("redis", str(error))
+    yield server.url
     server.stop()
 
 
@@ -304,8 +317,8 @@ def pytest_runtest_makereport(item, call):
     report = yield
     params = getattr(getattr(item, "callspec", None), "params", {})
     parts = [params["backend"]] if "backend" in params else []
-    for part in ("browser", "nginx"):
-        if item.get_closest_marker(part):
+    for part in ("postgresql", "browser", "nginx", "redis"):
+        if item.get_closest_marker(part) and part not in parts:
             parts.append(part)
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         for part in parts or ["no database"]:
@@ -319,11 +332,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "proxied" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.nginx)
+        if "redis_server_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.redis)
 
 
 def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("Peerdesk: tests by real part")
-    for part in ("sqlite", "postgresql", "browser", "nginx", "no database"):
+    for part in ("sqlite", "postgresql", "browser", "nginx", "redis", "no database"):
         counts = {outcome: _outcomes[(part, outcome)] for outcome in ("passed", "failed",
                                                                        "skipped")}
         terminalreporter.write_line(

@@ -155,3 +155,35 @@ def test_sign_in_works_with_rate_limits_switched_off():
     result = subprocess.run([sys.executable, "-c", SIGN_IN_WITHOUT_LIMITS],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+SIGN_IN_WHILE_REDIS_IS_DOWN = """
+import re, sys
+from app import create_app
+from app.extensions import db
+app = create_app({"ENV": "testing", "SECRET_KEY": "k", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                  "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:%d/0",
+                  "RATELIMIT_SIGNIN_PER_ACCOUNT": "2 per 15 minutes"})
+with app.app_context():
+    db.create_all()
+client = app.test_client()
+codes = []
+for _ in range(3):
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      client.get("/sign-in").get_data(as_text=True)).group(1)
+    codes.append(client.post("/sign-in", data={"login": "grace", "csrf_token": token,
+                                               "password": "wrong password!"}).status_code)
+print(codes)
+"""
+
+
+def test_sign_in_still_answers_and_limits_while_the_limits_redis_is_down():
+    """Counters fall back to the worker's memory rather than turning sign-in into a 500."""
+    import subprocess
+    import sys
+
+    from tests.support.nodes import free_port
+
+    result = subprocess.run([sys.executable, "-c", SIGN_IN_WHILE_REDIS_IS_DOWN % free_port()],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[200, 200, 429]", result.stderr[-2000:]
