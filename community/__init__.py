@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
         notifications,
         page_cache,
         permissions,
+        post_cards,
         queries,
         receivers,
         search_documents,
@@ -33,6 +34,7 @@ def init_app(app: Flask) -> None:
     )
 
     page_cache.init_app(app)
+    app.add_template_global(post_cards.post_card)
     search_documents.init_app(app)
     receivers.init_app()
     app.register_blueprint(views.bp)

@@ -12,8 +12,8 @@ again and ages out. :func:`serve` also makes the key the page's ETag
 
 Signed-in pages differ by viewer, but most of a thread page does not: each post's head
 and body (``community/_post.html``) are kept here too, per thread version, and shared by
-every viewer (:func:`post_fragment`), so a member's page renders only its footers (votes,
-accept, edit, staff tools).
+every viewer (:func:`post_fragment`), so a member's page builds only its footers (votes,
+accept, edit, staff tools: :mod:`community.post_cards`).
 
 Each worker keeps its own copy. With ``PAGE_CACHE_REDIS_URL`` set, what one worker renders
 is also written to Redis (:class:`SharedPageCache`), so the other workers and nodes, and
@@ -125,8 +125,6 @@ def _name(key: tuple) -> str:
 
 def init_app(app: Flask) -> None:
     app.extensions["community_page_cache"] = _build(app.config.get("PAGE_CACHE_REDIS_URL"))
-    app.add_template_global(post_fragment)
-    app.add_template_global(keep_post_fragment)
 
 
 def _build(redis_url: str | None) -> PageCache:

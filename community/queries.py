@@ -247,9 +247,9 @@ def _visible_posts(thread: Thread, viewer: User | None,
                    lean: bool = False) -> tuple[list[Post], dict[int, int]]:
     """The posts this viewer may see, with their authors and the authors' reputation.
 
-    ``lean`` (the web page) leaves the Markdown out, and for a member the HTML too: their
-    page's post heads and bodies usually come from the fragment cache, and
-    :func:`load_bodies` reads the few that do not, in one query."""
+    ``lean`` (the web page) leaves the Markdown out, and for a member the HTML and the
+    authors too: their page's post heads and bodies usually come from the fragment cache,
+    and :func:`load_bodies` reads the few that do not, in two queries."""
     shown = [Post.visibility == Visibility.VISIBLE]
     member = viewer is not None and viewer.is_authenticated
     deferred = [defer(Post.body_source), *([defer(Post.body_html)] if member else [])] \
@@ -259,9 +259,11 @@ def _visible_posts(thread: Thread, viewer: User | None,
             shown.append(Post.visibility.in_(STAFF_SEES))
         else:
             shown.append(and_(Post.visibility.in_(AUTHOR_SEES), Post.author_id == viewer.id))
-    statement = (select(Post, MemberProfile.reputation).join(Post.author)
-                 .outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
-                 .options(contains_eager(Post.author), *deferred)
+    statement = select(Post, MemberProfile.reputation)
+    if not (lean and member):
+        statement = statement.join(Post.author).options(contains_eager(Post.author))
+    statement = (statement.outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
+                 .options(*deferred)
                  .where(Post.thread_id == thread.id, or_(*shown))
                  .order_by(Post.id))
     rows = db.session.execute(statement).all()
@@ -276,6 +278,17 @@ def load_bodies(posts: list[Post]) -> None:
     rows = db.session.execute(select(Post.id, Post.body_html).where(Post.id.in_(missing)))
     for post_id, html in rows:
         set_committed_value(missing[post_id], "body_html", html)
+
+
+def load_authors(posts: list[Post]) -> None:
+    """Read the authors of ``posts`` left out by :func:`_visible_posts`, in one query."""
+    missing = [post for post in posts if "author" in inspect(post).unloaded]
+    if not missing:
+        return
+    authors = {user.id: user for user in db.session.scalars(
+        select(User).where(User.id.in_({post.author_id for post in missing})))}
+    for post in missing:
+        set_committed_value(post, "author", authors[post.author_id])
 
 
 def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:

@@ -169,10 +169,12 @@ def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None
                    banner: deflection.Banner | None = None) -> str:
     labels = _post_labels()
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
+    labels["kept"] = {post.id: page_cache.post_fragment(post, page, post is page.accepted)
+                      for post in posts}
     # The question's HTML is the page's description; the others only when not kept.
-    queries.load_bodies([page.question, *(
-        post for post in posts
-        if page_cache.post_fragment(post, page, post is page.accepted) is None)])
+    rendered = [post for post in posts if labels["kept"][post.id] is None]
+    queries.load_bodies([page.question, *rendered])
+    queries.load_authors(rendered)
     labels["helpful_counts"] = {count: helpful_text(count)
                                 for count in {post.helpful_count for post in posts}}
     if reply_form is None and current_user.is_authenticated:  # a token opens a session
@@ -192,19 +194,26 @@ def _journey_for_staff(page: queries.ThreadPage):
 
 
 def _post_labels() -> dict:
-    """Per-page constants for every post: translated strings, and the CSRF token for the
-    buttons (signed-in pages only: an anonymous page must not open a session)."""
-    return {"accepted": _("Accepted answer"), "edited": _("edited"), "helpful": _("Helpful"),
-            "accept": _("Accept this answer"), "unaccept": _("Unaccept"), "edit": _("Edit"),
-            "link": _("Link"), "staff": _("Staff"), "reputation": _("Reputation"),
-            "pending": _("Waiting for a moderator: only you and staff see this."),
-            "hidden": _("Removed by a moderator: only its author and staff see this."),
-            "deleted": _("Deleted: only staff see this."),
+    """Per-page constants for every post: translated strings (once per language and
+    process), and the CSRF token for the buttons (signed-in pages only: an anonymous page
+    must not open a session)."""
+    return {**_translated_labels(str(get_locale())),
             "csrf": generate_csrf() if current_user.is_authenticated else "",
             "tools": post_tools.for_viewer(current_user) if current_user.is_authenticated
             else [],
             "posts": url_for(".edit", post_id=1).removesuffix("/1/edit"),
             "profiles": url_for("accounts.profile", username="-").removesuffix("-")}
+
+
+@lru_cache(maxsize=8)
+def _translated_labels(_locale: str) -> dict[str, str]:
+    """Keyed by the page's language, which ``_`` reads from the request."""
+    return {"accepted": _("Accepted answer"), "edited": _("edited"), "helpful": _("Helpful"),
+            "accept": _("Accept this answer"), "unaccept": _("Unaccept"), "edit": _("Edit"),
+            "link": _("Link"), "staff": _("Staff"), "reputation": _("Reputation"),
+            "pending": _("Waiting for a moderator: only you and staff see this."),
+            "hidden": _("Removed by a moderator: only its author and staff see this."),
+            "deleted": _("Deleted: only staff see this.")}
 
 
 @bp.post("/t/<id:thread_id>/reply")

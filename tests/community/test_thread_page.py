@@ -96,7 +96,9 @@ def test_the_thread_page_costs_the_same_few_queries_for_5_or_100_answers(
     make.act("accept", people.asker, make.get_first_reply(large))
     sign_in(post_form, "other")
     counts = [statements_for_thread_page(app, client, thread) for thread in (small, large)]
-    assert counts[0] == counts[1] <= 8, counts
+    # A first view also reads the posts' HTML and authors, which later views find kept.
+    again = [statements_for_thread_page(app, client, thread) for thread in (small, large)]
+    assert counts[0] == counts[1] <= 9 and again[0] == again[1] <= 8, (counts, again)
 
 
 def test_the_anonymous_thread_page_costs_the_same_few_queries(app, client, make, people):
