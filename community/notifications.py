@@ -16,7 +16,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import bindparam, delete, exists, func, select, update
 from sqlalchemy.orm import joinedload
 
 from app import mail
@@ -118,11 +118,13 @@ def text_of(note: Notification) -> str:
     return title
 
 
+_UNREAD_COUNT = select(func.count()).where(Notification.user_id == bindparam("user_id"),
+                                           Notification.read_at.is_(None))
+
+
 def unread_count(user_id: int) -> int:
-    return db.session.scalar(
-        select(func.count()).where(Notification.user_id == user_id,
-                                   Notification.read_at.is_(None))
-    ) or 0
+    """On every signed-in page (the account menu): a statement built once."""
+    return db.session.connection().execute(_UNREAD_COUNT, {"user_id": user_id}).scalar() or 0
 
 
 def recent(user_id: int, limit: int = 50) -> list[Notification]:
@@ -145,11 +147,19 @@ def mark_all_read(user_id: int) -> None:
 def mark_thread_read(user_id: int, thread_id: int) -> None:
     """Called on every signed-in thread view: it writes only when there is something to
     mark, so reading a thread is not a write transaction."""
-    unread = (Notification.user_id == user_id, Notification.thread_id == thread_id,
-              Notification.read_at.is_(None))
-    if db.session.scalar(select(exists().where(*unread))):
-        db.session.execute(update(Notification).where(*unread).values(read_at=utcnow()))
+    if db.session.scalar(_UNREAD_IN_THREAD, {"user_id": user_id, "thread_id": thread_id}):
+        db.session.execute(update(Notification).where(*_unread_in_thread(user_id, thread_id))
+                           .values(read_at=utcnow()))
         db.session.commit()
+
+
+def _unread_in_thread(user_id, thread_id) -> tuple:
+    return (Notification.user_id == user_id, Notification.thread_id == thread_id,
+            Notification.read_at.is_(None))
+
+
+_UNREAD_IN_THREAD = select(exists().where(
+    *_unread_in_thread(bindparam("user_id"), bindparam("thread_id"))))
 
 
 # --- e-mail ---------------------------------------------------------------------------

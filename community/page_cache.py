@@ -182,6 +182,13 @@ def post_fragment(post, page, accepted: bool) -> Markup | None:
     return Markup(html) if html is not None else None  # noqa: S704 - our own rendering
 
 
+def post_fragments(posts, page) -> dict[int, str | None]:
+    """:func:`post_fragment` of every post of the page, by id (the accepted answer's as
+    accepted), or None where not kept."""
+    kept = cache()
+    return {post.id: kept.get(_post_key(post, page, post is page.accepted)) for post in posts}
+
+
 def keep_post_fragment(post, page, accepted: bool, html: str) -> str:
     cache().put(_post_key(post, page, accepted), str(html))
     return html

@@ -31,9 +31,7 @@ def escaped_labels(labels: dict) -> dict:
 
 def post_card(post, page, accepted: bool, labels: dict) -> Markup:
     """One post: ``<article>``, its kept head and body, this viewer's footer."""
-    kept = labels.get("kept")  # looked up once for the page, by the view
-    head = kept.get(post.id) if kept is not None else page_cache.post_fragment(
-        post, page, accepted)
+    head = labels["kept"].get(post.id)  # looked up once for the page, by the view
     if head is None:
         macro = current_app.jinja_env.get_template("community/_post.html").module.post_head
         head = page_cache.keep_post_fragment(post, page, accepted,

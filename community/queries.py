@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, case, exists, func, inspect, literal, or_, select, union_all
 from sqlalchemy.orm import aliased, contains_eager, defer, joinedload, selectinload
@@ -163,14 +164,18 @@ class ThreadPage:
     related: list[tuple[Thread, str]] = field(default_factory=list)
 
 
+# The statements every thread page runs are built once, here, with their parameters bound
+# per request: building a select and its cache key each time cost a member's page more
+# than running it.
+_THREAD = (select(Thread).where(Thread.id == bindparam("thread_id"))
+           .options(joinedload(Thread.category).joinedload(Category.parent),
+                    joinedload(Thread.tags)))
+
+
 def thread_page(thread_id: int, viewer: User | None, *, lean: bool = False) -> ThreadPage | None:
     """The thread as ``viewer`` may see it. ``lean``: for the web page, which never shows
     the Markdown and keeps posts' HTML (see :func:`_visible_posts`); the API shows both."""
-    thread = db.session.scalars(
-        select(Thread).where(Thread.id == thread_id)
-        .options(joinedload(Thread.category).joinedload(Category.parent),
-                 joinedload(Thread.tags))
-    ).unique().one_or_none()
+    thread = db.session.scalars(_THREAD, {"thread_id": thread_id}).unique().one_or_none()
     if thread is None:
         return None
     posts, reputation = _visible_posts(thread, viewer, lean)
@@ -247,27 +252,40 @@ def _visible_posts(thread: Thread, viewer: User | None,
                    lean: bool = False) -> tuple[list[Post], dict[int, int]]:
     """The posts this viewer may see, with their authors and the authors' reputation.
 
-    ``lean`` (the web page) leaves the Markdown out, and for a member the HTML and the
-    authors too: their page's post heads and bodies usually come from the fragment cache,
-    and :func:`load_bodies` reads the few that do not, in two queries."""
-    shown = [Post.visibility == Visibility.VISIBLE]
+    ``lean`` (the web page) leaves the Markdown out, and for a member the HTML (but the
+    question's) and the authors too: their page's post heads and bodies usually come from
+    the fragment cache, and :func:`load_bodies` and :func:`load_authors` read the few that
+    do not."""
     member = viewer is not None and viewer.is_authenticated
+    sees = ("staff" if can(viewer, "post.view_hidden") else "author") if member else "all"
+    rows = db.session.execute(_posts_statement(sees, lean, member), {
+        "thread_id": thread.id, "viewer_id": viewer.id if member else None}).all()
+    for post, _points, *opening_html in rows:
+        if opening_html and post.is_opening:  # the page's description needs it
+            set_committed_value(post, "body_html", opening_html[0])
+    return [row[0] for row in rows], {row[0].author_id: row[1] or 0 for row in rows}
+
+
+@lru_cache(maxsize=16)
+def _posts_statement(sees: str, lean: bool, member: bool):
+    shown = [Post.visibility == Visibility.VISIBLE]
+    if sees == "staff":
+        shown.append(Post.visibility.in_(STAFF_SEES))
+    elif sees == "author":
+        shown.append(and_(Post.visibility.in_(AUTHOR_SEES),
+                          Post.author_id == bindparam("viewer_id")))
     deferred = [defer(Post.body_source), *([defer(Post.body_html)] if member else [])] \
         if lean else []
-    if member:
-        if can(viewer, "post.view_hidden"):
-            shown.append(Post.visibility.in_(STAFF_SEES))
-        else:
-            shown.append(and_(Post.visibility.in_(AUTHOR_SEES), Post.author_id == viewer.id))
-    statement = select(Post, MemberProfile.reputation)
-    if not (lean and member):
-        statement = statement.join(Post.author).options(contains_eager(Post.author))
-    statement = (statement.outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
-                 .options(*deferred)
-                 .where(Post.thread_id == thread.id, or_(*shown))
-                 .order_by(Post.id))
-    rows = db.session.execute(statement).all()
-    return [post for post, _ in rows], {post.author_id: points or 0 for post, points in rows}
+    if lean and member:
+        statement = select(Post, MemberProfile.reputation,
+                           case((Post.is_opening, Post.body_html)).label("opening_html"))
+    else:
+        statement = (select(Post, MemberProfile.reputation).join(Post.author)
+                     .options(contains_eager(Post.author)))
+    return (statement.outerjoin(MemberProfile, MemberProfile.user_id == Post.author_id)
+            .options(*deferred)
+            .where(Post.thread_id == bindparam("thread_id"), or_(*shown))
+            .order_by(Post.id))
 
 
 def load_bodies(posts: list[Post]) -> None:
@@ -291,17 +309,22 @@ def load_authors(posts: list[Post]) -> None:
         set_committed_value(post, "author", authors[post.author_id])
 
 
+_VIEWER_STATE = union_all(
+    select(HelpfulVote.post_id, literal("vote")).where(
+        HelpfulVote.user_id == bindparam("viewer_id"),
+        HelpfulVote.post_id.in_(bindparam("post_ids", expanding=True))),
+    select(MeToo.thread_id, literal("me_too")).where(
+        MeToo.user_id == bindparam("viewer_id"), MeToo.thread_id == bindparam("thread_id")),
+    select(Subscription.thread_id, literal("subscribed")).where(
+        Subscription.user_id == bindparam("viewer_id"),
+        Subscription.thread_id == bindparam("thread_id")),
+)
+
+
 def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
     """What this viewer did here (votes, "me too", subscription), in one query."""
-    thread_id = page.thread.id
-    rows = db.session.execute(union_all(
-        select(HelpfulVote.post_id, literal("vote")).where(
-            HelpfulVote.user_id == viewer.id, HelpfulVote.post_id.in_(post_ids)),
-        select(MeToo.thread_id, literal("me_too")).where(
-            MeToo.user_id == viewer.id, MeToo.thread_id == thread_id),
-        select(Subscription.thread_id, literal("subscribed")).where(
-            Subscription.user_id == viewer.id, Subscription.thread_id == thread_id),
-    )).all()
+    rows = db.session.execute(_VIEWER_STATE, {
+        "viewer_id": viewer.id, "thread_id": page.thread.id, "post_ids": post_ids}).all()
     page.voted = {ident for ident, kind in rows if kind == "vote"}
     page.me_too = any(kind == "me_too" for _ident, kind in rows)
     page.subscribed = any(kind == "subscribed" for _ident, kind in rows)

@@ -169,8 +169,7 @@ def _render_thread(page: queries.ThreadPage, reply_form: ReplyForm | None = None
                    banner: deflection.Banner | None = None) -> str:
     labels = _post_labels()
     posts = [page.question, *page.answers, *([page.accepted] if page.accepted else [])]
-    labels["kept"] = {post.id: page_cache.post_fragment(post, page, post is page.accepted)
-                      for post in posts}
+    labels["kept"] = page_cache.post_fragments(posts, page)
     # The question's HTML is the page's description; the others only when not kept.
     rendered = [post for post in posts if labels["kept"][post.id] is None]
     queries.load_bodies([page.question, *rendered])

@@ -37,10 +37,13 @@ def readable_articles(ids: list[int]) -> dict[int, Article]:
 def article_from_thread(thread_id: int) -> Article | None:
     """The article promoted from this thread, readable or not (the page decides who sees a
     draft): one thread makes at most one live article; archived ones do not count."""
-    return db.session.scalar(
-        select(Article).where(Article.source_thread_id == thread_id,
-                              Article.status != ArticleStatus.ARCHIVED)
-        .options(joinedload(Article.current_revision)).order_by(Article.id.desc()).limit(1))
+    return db.session.scalar(_FROM_THREAD, {"thread_id": thread_id})
+
+
+_FROM_THREAD = (select(Article).where(Article.source_thread_id == bindparam("thread_id"),
+                                      Article.status != ArticleStatus.ARCHIVED)
+                .options(joinedload(Article.current_revision))
+                .order_by(Article.id.desc()).limit(1))  # built once: every thread page runs it
 
 
 def article_for(article_id: int) -> Article | None:
