@@ -65,8 +65,9 @@ def add_notice(app: Flask, provider: Callable[[Any], Notice | None]) -> None:
 def notices() -> list[Notice]:
     if not current_user.is_authenticated:
         return []
+    user = current_user._get_current_object()  # the proxy costs a lookup per attribute
     return [notice for provider in _hooks(current_app)["notices"]
-            if (notice := provider(current_user))]
+            if (notice := provider(user))]
 
 
 def add_settings_section(app: Flask, renderer: Callable[[Any], str]) -> None:
@@ -111,8 +112,8 @@ def main_attributes() -> dict[str, str]:
 def account_links() -> list[AccountLink]:
     if not current_user.is_authenticated:
         return []
-    providers = _hooks(current_app)["links"]
-    return [link for provider in providers if (link := provider(current_user))]
+    user = current_user._get_current_object()
+    return [link for provider in _hooks(current_app)["links"] if (link := provider(user))]
 
 
 def profile_sections(user) -> list[Markup]:

@@ -171,9 +171,10 @@ def serve(page_key: tuple, render: Callable[[], str],
     return http_cache.make_public(make_response(html), tag, last_modified)
 
 
-def _post_key(post, page, accepted: bool) -> tuple:
+def _post_key(post, page, accepted: bool, suffix: tuple | None = None) -> tuple:
     # The "edited" link (to the revisions) is the one viewer-dependent part of a head.
-    return key("post", post.id, page.thread.version, bool(accepted), post.id in page.editable)
+    return ("post", post.id, page.thread.version, bool(accepted), post.id in page.editable,
+            *(key() if suffix is None else suffix))
 
 
 def post_fragment(post, page, accepted: bool) -> Markup | None:
@@ -185,8 +186,9 @@ def post_fragment(post, page, accepted: bool) -> Markup | None:
 def post_fragments(posts, page) -> dict[int, str | None]:
     """:func:`post_fragment` of every post of the page, by id (the accepted answer's as
     accepted), or None where not kept."""
-    kept = cache()
-    return {post.id: kept.get(_post_key(post, page, post is page.accepted)) for post in posts}
+    kept, suffix = cache(), key()
+    return {post.id: kept.get(_post_key(post, page, post is page.accepted, suffix))
+            for post in posts}
 
 
 def keep_post_fragment(post, page, accepted: bool, html: str) -> str:

@@ -196,9 +196,10 @@ def _post_labels() -> dict:
     """Per-page constants for every post: translated strings (once per language and
     process), and the CSRF token for the buttons (signed-in pages only: an anonymous page
     must not open a session)."""
+    member = current_user.is_authenticated
     return {**_translated_labels(str(get_locale())),
-            "csrf": generate_csrf() if current_user.is_authenticated else "",
-            "tools": post_tools.for_viewer(current_user) if current_user.is_authenticated
+            "csrf": generate_csrf() if member else "",
+            "tools": post_tools.for_viewer(current_user._get_current_object()) if member
             else [],
             "posts": url_for(".edit", post_id=1).removesuffix("/1/edit"),
             "profiles": url_for("accounts.profile", username="-").removesuffix("-")}
