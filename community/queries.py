@@ -24,6 +24,7 @@ from community.models import (
     HelpfulVote,
     MemberProfile,
     MeToo,
+    Notification,
     Post,
     Subscription,
     Thread,
@@ -155,6 +156,7 @@ class ThreadPage:
     voted: set[int] = field(default_factory=set)
     me_too: bool = False
     subscribed: bool = False
+    unread: bool = False  # the viewer has unread notifications about this thread
     # What the viewer may do, decided once here rather than once per post in the template.
     viewer_id: int | None = None
     can_accept: bool = False
@@ -167,17 +169,26 @@ class ThreadPage:
 # The statements every thread page runs are built once, here, with their parameters bound
 # per request: building a select and its cache key each time cost a member's page more
 # than running it.
-_THREAD = (select(Thread).where(Thread.id == bindparam("thread_id"))
-           .options(joinedload(Thread.category).joinedload(Category.parent),
-                    joinedload(Thread.tags)))
+@lru_cache(maxsize=1)
+def _thread_statement():
+    """The thread, and whether an article was made from it (most have none: no query)."""
+    from community.knowledge.models import Article, ArticleStatus
+
+    has_article = exists().where(Article.source_thread_id == Thread.id,
+                                 Article.status != ArticleStatus.ARCHIVED)
+    return (select(Thread, has_article.label("has_article"))
+            .where(Thread.id == bindparam("thread_id"))
+            .options(joinedload(Thread.category).joinedload(Category.parent),
+                     joinedload(Thread.tags)))
 
 
 def thread_page(thread_id: int, viewer: User | None, *, lean: bool = False) -> ThreadPage | None:
     """The thread as ``viewer`` may see it. ``lean``: for the web page, which never shows
     the Markdown and keeps posts' HTML (see :func:`_visible_posts`); the API shows both."""
-    thread = db.session.scalars(_THREAD, {"thread_id": thread_id}).unique().one_or_none()
-    if thread is None:
+    row = db.session.execute(_thread_statement(), {"thread_id": thread_id}).unique().first()
+    if row is None:
         return None
+    thread, has_article = row
     posts, reputation = _visible_posts(thread, viewer, lean)
     opening = next((post for post in posts if post.is_opening), None)
     if opening is None:
@@ -190,7 +201,8 @@ def thread_page(thread_id: int, viewer: User | None, *, lean: bool = False) -> T
     # Only imports link threads so far; native threads skip the query.
     related = related_threads(thread.id) if thread.external_id else []
     page = ThreadPage(thread, opening, accepted, answers, reputation,
-                      article=_article_from(thread.id), related=related)
+                      article=_article_from(thread.id) if has_article else None,
+                      related=related)
     if viewer is not None and viewer.is_authenticated:
         _viewer_state(page, viewer, [post.id for post in posts])
         page.viewer_id = viewer.id
@@ -318,16 +330,21 @@ _VIEWER_STATE = union_all(
     select(Subscription.thread_id, literal("subscribed")).where(
         Subscription.user_id == bindparam("viewer_id"),
         Subscription.thread_id == bindparam("thread_id")),
+    select(literal(0), literal("unread")).where(exists().where(
+        Notification.user_id == bindparam("viewer_id"),
+        Notification.thread_id == bindparam("thread_id"), Notification.read_at.is_(None))),
 )
 
 
 def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
-    """What this viewer did here (votes, "me too", subscription), in one query."""
+    """What this viewer did here (votes, "me too", subscription) and whether they have
+    unread notifications about it, in one query."""
     rows = db.session.execute(_VIEWER_STATE, {
         "viewer_id": viewer.id, "thread_id": page.thread.id, "post_ids": post_ids}).all()
     page.voted = {ident for ident, kind in rows if kind == "vote"}
     page.me_too = any(kind == "me_too" for _ident, kind in rows)
     page.subscribed = any(kind == "subscribed" for _ident, kind in rows)
+    page.unread = any(kind == "unread" for _ident, kind in rows)
 
 
 _THREAD_VERSION = (select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at)

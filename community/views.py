@@ -135,7 +135,7 @@ def thread(thread_id: int, slug: str | None = None):
         return _canonical(page.thread)
     journey.note(Step.VIEWED_THREAD, thread_id=thread_id)
     html = _render_thread(page, banner=banner)
-    if viewer is not None:  # after rendering: the commit would expire what the page shows
+    if page.unread:  # after rendering: the commit would expire what the page shows
         notifications.mark_thread_read(viewer.id, thread_id)
     return html
 
