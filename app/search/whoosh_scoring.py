@@ -34,6 +34,8 @@ from whoosh.util.numeric import byte_to_length
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
 CACHE_BYTES = 48 * 1024 * 1024
+# What an entry costs besides its arrays' data: the key and the array objects.
+ENTRY_BYTES = 512
 _LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 
 
@@ -133,15 +135,23 @@ class _Cache:
         value = load()
         for array in value:
             array.setflags(write=False)  # shared by every query that reads it
-        size = sum(array.nbytes for array in value)
+        size = _size(value)
+        # A word no document holds is not kept, or every one-off word of every question
+        # would be: 3,000 new questions grew a worker by 160 MB.
+        if size == ENTRY_BYTES:
+            return value
         with self._lock:
             if key not in self._items and size <= self.limit:
                 self._items[key] = value
                 self.size += size
                 while self.size > self.limit:
                     _, dropped = self._items.popitem(last=False)
-                    self.size -= sum(array.nbytes for array in dropped)
+                    self.size -= _size(dropped)
         return value
+
+
+def _size(value: tuple[np.ndarray, ...]) -> int:
+    return ENTRY_BYTES + sum(array.nbytes for array in value)
 
 
 _cache = _Cache(CACHE_BYTES)

@@ -106,3 +106,18 @@ def test_equal_scores_come_in_one_order_however_many_are_asked(tmp_path):
         first_page = best(searcher, clauses, wanted=20).best
         two_pages = best(searcher, clauses, wanted=40).best
         assert two_pages[:20] == first_page
+
+
+def test_the_postings_cache_stays_bounded_when_every_question_has_a_new_word():
+    """A word no document holds still costs an entry (its key and two empty arrays): a
+    flood of one-off words must not grow a worker without end."""
+    import numpy as np
+
+    from app.search.whoosh_scoring import _Cache
+
+    cache = _Cache(limit=64 * 1024)
+    for n in range(10_000):  # 160 entries a question were kept, empty or not
+        cache.get(("segment", "postings", "title", f"word{n}"),
+                  lambda: (np.empty(0, dtype=np.int64), np.empty(0)))
+    assert cache.size <= cache.limit
+    assert len(cache._items) < 1_000
