@@ -63,7 +63,8 @@ class Defaults:
     # reaches the next visitor at once.
     PAGE_MAX_AGE = 0
     # Rendered posts and signed-out pages are kept in each worker; with a Redis URL
-    # (redis://host:6379/1) they are shared by every worker and node as well.
+    # (redis://host:6379/1) they are shared by every worker and node as well. The Redis
+    # must be private to the site: what it holds is served as HTML.
     PAGE_CACHE_REDIS_URL: str | None = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted):
@@ -82,6 +83,9 @@ class Defaults:
     # If that storage (Redis) stops answering, count in the worker's memory until it is
     # back: limits per worker are looser than shared ones, and better than a 500.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # A Redis host that does not answer must not hold a sign-in for the OS's connect
+    # timeout (minutes): give up after a quarter of a second and fall back.
+    RATELIMIT_STORAGE_OPTIONS = {"socket_timeout": 0.25, "socket_connect_timeout": 0.25}
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGNIN_PER_IP = "10 per minute;60 per hour"
     RATELIMIT_SIGNIN_PER_ACCOUNT = "5 per 15 minutes"

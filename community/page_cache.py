@@ -12,7 +12,7 @@ again and ages out. :func:`serve` also makes the key the page's ETag
 
 Signed-in pages differ by viewer, but most of a thread page does not: each post's head
 and body (``community/_post.html``) are kept here too, per thread version, and shared by
-every viewer (:func:`post_fragment`), so a member's page builds only its footers (votes,
+every viewer (:func:`post_fragments`), so a member's page builds only its footers (votes,
 accept, edit, staff tools: :mod:`community.post_cards`).
 
 Each worker keeps its own copy. With ``PAGE_CACHE_REDIS_URL`` set, what one worker renders
@@ -32,7 +32,6 @@ from threading import Lock
 from flask import Flask, Response, current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
-from markupsafe import Markup
 
 from app import http_cache
 
@@ -90,21 +89,22 @@ class SharedPageCache(PageCache):
     worker or node already did. Redis failing costs renderings, never a page.
     """
 
-    def __init__(self, client, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, client, namespace: str = "", max_bytes: int = MAX_BYTES) -> None:
         super().__init__(max_bytes)
         self._client = client
+        self._prefix = f"peerdesk:page:{namespace}:"
         self._down_until = 0.0
 
     def get(self, key: tuple) -> str | None:
         html = super().get(key)
-        if html is None and (raw := self._ask(self._client.get, _name(key))) is not None:
+        if html is None and (raw := self._ask(self._client.get, self._name(key))) is not None:
             html = raw.decode()
             super().put(key, html)
         return html
 
     def put(self, key: tuple, html: str) -> None:
         super().put(key, html)
-        self._ask(self._client.set, _name(key), html.encode(), ex=SHARED_TTL)
+        self._ask(self._client.set, self._name(key), html.encode(), ex=SHARED_TTL)
 
     def _ask(self, command: Callable, *args, **kwargs):
         if time.monotonic() < self._down_until:
@@ -119,21 +119,28 @@ class SharedPageCache(PageCache):
             return None
 
 
-def _name(key: tuple) -> str:
-    return "peerdesk:page:" + http_cache.etag(*key)  # the same digest on every node
+    def _name(self, key: tuple) -> str:
+        return self._prefix + http_cache.etag(*key)  # the same digest on every node
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["community_page_cache"] = _build(app.config.get("PAGE_CACHE_REDIS_URL"))
+    app.extensions["community_page_cache"] = _build(app.config.get("PAGE_CACHE_REDIS_URL"),
+                                                    _namespace(app))
 
 
-def _build(redis_url: str | None) -> PageCache:
+def _namespace(app: Flask) -> str:
+    """Two sites sharing one Redis (staging and production) never share pages: their
+    base URLs differ, and so do the links in their pages."""
+    return http_cache.etag(app.config.get("BASE_URL"), app.config.get("SITE_NAME"))
+
+
+def _build(redis_url: str | None, namespace: str = "") -> PageCache:
     if not redis_url:
         return PageCache()
     from redis import Redis
 
     return SharedPageCache(Redis.from_url(redis_url, socket_timeout=REDIS_TIMEOUT,
-                                          socket_connect_timeout=REDIS_TIMEOUT))
+                                          socket_connect_timeout=REDIS_TIMEOUT), namespace)
 
 
 def cache() -> PageCache:
@@ -174,19 +181,20 @@ def serve(page_key: tuple, render: Callable[[], str],
 def _post_key(post, page, accepted: bool, suffix: tuple | None = None) -> tuple:
     # The "edited" link (to the revisions) is the one viewer-dependent part of a head.
     return ("post", post.id, page.thread.version, bool(accepted), post.id in page.editable,
-            *(key() if suffix is None else suffix))
+            *(_fragment_suffix() if suffix is None else suffix))
 
 
-def post_fragment(post, page, accepted: bool) -> Markup | None:
-    """A post's head and body as rendered for this thread version, if kept."""
-    html = cache().get(_post_key(post, page, accepted))
-    return Markup(html) if html is not None else None  # noqa: S704 - our own rendering
+def _fragment_suffix() -> tuple:
+    """A page's key suffix without the query string: a post's head never shows it, so
+    ``?utm_source=...`` shares the heads (and cannot fill the cache with copies)."""
+    locale, hour, _query, release = key()[-4:]
+    return (locale, hour, release)
 
 
 def post_fragments(posts, page) -> dict[int, str | None]:
-    """:func:`post_fragment` of every post of the page, by id (the accepted answer's as
-    accepted), or None where not kept."""
-    kept, suffix = cache(), key()
+    """Each post's head and body as rendered for this thread version, by id (the accepted
+    answer's as accepted), or None where not kept."""
+    kept, suffix = cache(), _fragment_suffix()
     return {post.id: kept.get(_post_key(post, page, post is page.accepted, suffix))
             for post in posts}
 

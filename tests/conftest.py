@@ -3,7 +3,6 @@
 The PostgreSQL server is a real one, started for the run from the machine's binaries
 (``tests/support/postgres.py``); set ``PEERDESK_TEST_POSTGRES_URL`` to use one you run
 yourself. Browser tests drive Debian's ``/usr/bin/chromium`` through Playwright; proxy
-
 tests put Debian's nginx in front of the app (``tests/support/nginx.py``), and tests of
 several nodes share one Redis, started like PostgreSQL (``tests/support/redis_server.py``).
 

@@ -80,3 +80,20 @@ def test_a_new_moderation_note_on_a_hidden_post_reaches_its_author(app, client, 
                           "Removed as advertising")
         db.session.commit()
     assert "Removed as advertising" in client.get(thread_url(question)).get_data(as_text=True)
+
+
+def test_a_link_with_a_tracking_query_reuses_the_kept_posts(app, client, make, people,
+                                                            question, post_form):
+    from tests.community.test_thread_page import StatementCounter
+
+    make.reply(people.helper, question, "Hold the case button for fifteen seconds.")
+    sign_in(post_form, "other")
+    with app.app_context():
+        engine = db.engine
+    counts = []
+    for url in (thread_url(question), thread_url(question),
+                thread_url(question) + "?utm_source=newsletter"):
+        with StatementCounter(engine) as counter:
+            assert client.get(url).status_code == 200
+        counts.append(counter.count)
+    assert counts[2] == counts[1] < counts[0]  # no post's HTML or author read again

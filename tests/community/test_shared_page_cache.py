@@ -47,3 +47,8 @@ def test_a_worker_whose_redis_is_down_keeps_its_own_pages():
     worker.put(PAGE, "<main>Reset the case</main>")
     assert worker.get(PAGE) == "<main>Reset the case</main>"
     assert worker.get(("thread", 43)) is None
+
+
+def test_two_sites_sharing_one_redis_never_share_pages(store):
+    SharedPageCache(store, namespace="staging").put(PAGE, "<main>Staging</main>")
+    assert SharedPageCache(store, namespace="production").get(PAGE) is None

@@ -68,8 +68,10 @@ class Node:
         self._web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", self.address, "--workers", "2",
              "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=self.env)
-        self._jobs = subprocess.Popen([*FLASK, "jobs", "run"], cwd=ROOT, env=self.env,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.jobs_log = Path(self.env["PEERDESK_INSTANCE_PATH"]) / "jobs.log"
+        with self.jobs_log.open("w") as log:  # kept for a failing test to show
+            self._jobs = subprocess.Popen([*FLASK, "jobs", "run"], cwd=ROOT, env=self.env,
+                                          stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self._web.poll() is not None:
@@ -81,6 +83,9 @@ class Node:
                 time.sleep(0.1)
         raise RuntimeError(f"node {self.name}: gunicorn did not start")
 
+    def runs_jobs(self) -> bool:
+        return self._jobs is not None and self._jobs.poll() is None
+
     def stop(self) -> None:
         for process in (self._web, self._jobs):
             if process is not None and process.poll() is None:
@@ -91,3 +96,4 @@ class Node:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+                    process.wait(timeout=10)

@@ -38,7 +38,11 @@ class RedisServer:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=10)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -51,7 +55,7 @@ def start() -> RedisServer:
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(root),
          "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # read only if it exits at once
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:
