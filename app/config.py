@@ -79,6 +79,9 @@ class Defaults:
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_RESET_MAX_AGE = 3600  # seconds a reset link stays valid
 
+    # Stated, not left to Flask-Limiter: its one Limiter takes a missing value from the
+    # last app it was set up for, so an app without limits switched off the next one's.
+    RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     # If that storage (Redis) stops answering, count in the worker's memory until it is
     # back: limits per worker are looser than shared ones, and better than a 500.

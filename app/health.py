@@ -13,7 +13,7 @@ from flask import Blueprint, current_app, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.clock import utcnow
+from app.clock import rfc3339, utcnow
 from app.extensions import csrf, db, limiter
 from app.jobs.models import JobLease
 
@@ -51,7 +51,7 @@ def _jobs() -> dict:
     stale = age > timedelta(seconds=current_app.config["JOBS_STALE_AFTER_SECONDS"])
     return {
         "status": "stale" if stale else "ok",
-        "last_heartbeat": lease.finished_at.isoformat() + "Z",
+        "last_heartbeat": rfc3339(lease.finished_at),
         "age_seconds": int(age.total_seconds()),
     }
 

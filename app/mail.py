@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime, make_msgid
 
 from flask import current_app
 
@@ -27,6 +28,7 @@ def build(to: str, subject: str, text: str, html: str | None = None,
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
     message["Subject"] = subject
+    message["Date"] = format_datetime(datetime.now(UTC))  # RFC 5322, with its +0000 offset
     message["Message-ID"] = make_msgid(domain="peerdesk")
     for name, value in (headers or {}).items():
         message[name] = value

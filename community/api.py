@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
-from app.api.docs import authenticated
+from app.api.docs import authenticated, links
 from app.extensions import db
 from community import queries, search_views, services
 from community.models import Category, Post, Source, Thread
@@ -68,6 +68,8 @@ class Threads(MethodView):
 
     @authenticated(bp, 403, 409, 422, 429)
     @bp.arguments(NewThreadSchema)
+    @links(bp, 201, getThreadDetail={"thread_id": "/id"}, postThreadPosts={"thread_id": "/id"},
+               postEscalate={"thread_id": "/id"})
     @bp.response(201, ThreadSchema)
     def post(self, payload):
         """Ask a question or start a discussion."""
@@ -85,6 +87,9 @@ class ThreadDetail(MethodView):
     decorators = [token_required]
 
     @authenticated(bp, 404)
+    @links(bp, 200, postThreadPosts={"thread_id": "/id"}, postEscalate={"thread_id": "/id"},
+               postAccept={"post_id": "/posts/1/id"}, postVotes={"post_id": "/posts/1/id"},
+               postPromote={"post_id": "/posts/1/id"})
     @bp.response(200, ThreadSchema)
     def get(self, thread_id: int):
         """A thread with the posts the token's user may see: the question first, then the
@@ -103,6 +108,9 @@ class ThreadPosts(MethodView):
 
     @authenticated(bp, 403, 404, 409, 422, 429)
     @bp.arguments(NewPostSchema)
+    @links(bp, 201, postAccept={"post_id": "/id"}, deleteAccept={"post_id": "/id"},
+               postVotes={"post_id": "/id"}, deleteVotes={"post_id": "/id"},
+               postPromote={"post_id": "/id"}, getThreadDetail={"thread_id": "/thread_id"})
     @bp.response(201, PostSchema)
     def post(self, payload, thread_id: int):
         """Reply to a thread."""

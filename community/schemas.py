@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from app.api.schemas import UtcDateTime
 from community import rules
 from community.models import ThreadKind, ThreadStatus, Visibility
 from community.queries import LISTS
@@ -24,8 +25,8 @@ class PostSchema(Schema):
     visibility = fields.Enum(Visibility, by_value=True, dump_only=True)
     is_staff = fields.Boolean(dump_only=True)
     helpful_count = fields.Integer(dump_only=True)
-    created_at = fields.DateTime(dump_only=True)
-    edited_at = fields.DateTime(dump_only=True, allow_none=True)
+    created_at = UtcDateTime(dump_only=True)
+    edited_at = UtcDateTime(dump_only=True, allow_none=True)
 
 
 class ThreadSummarySchema(Schema):
@@ -42,8 +43,8 @@ class ThreadSummarySchema(Schema):
     tags = fields.Pluck("TagSchema", "name", many=True, dump_only=True)
     language = fields.String(dump_only=True)
     source = fields.Function(lambda thread: thread.source.value, dump_only=True)
-    created_at = fields.DateTime(dump_only=True)
-    last_activity_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
+    last_activity_at = UtcDateTime(dump_only=True)
 
 
 class TagSchema(Schema):

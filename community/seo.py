@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
@@ -37,6 +37,7 @@ from markupsafe import Markup
 from sqlalchemy import Integer, Select, case, func, select
 from sqlalchemy.orm import aliased
 
+from app.clock import rfc3339
 from app.extensions import db
 from app.web import external_url
 from community.knowledge.models import Article
@@ -142,7 +143,7 @@ def sitemap():
     if sum(counts.values()) <= size:
         urls = (url for kind in counts for url in _entries(kind, 1, size))
         return _xml("community/seo/urlset.xml", urls=urls)
-    pages = [(external_url("seo.sitemap_page", kind=kind, number=number), _w3c(lastmod))
+    pages = [(external_url("seo.sitemap_page", kind=kind, number=number), rfc3339(lastmod))
              for kind, count in counts.items() if count
              for number, lastmod in _page_lastmods(kind, size)]
     return _xml("community/seo/sitemapindex.xml", sitemaps=pages)
@@ -165,7 +166,7 @@ def _entries(kind: str, number: int, size: int) -> Iterator[tuple[str, str]]:
         statement.order_by(statement.selected_columns[0])
         .offset((number - 1) * size).limit(size).execution_options(yield_per=1000))
     for ident, slug, lastmod in result:
-        yield build(ident, slug), _w3c(lastmod)
+        yield build(ident, slug), rfc3339(lastmod)
 
 
 def _page_lastmods(kind: str, size: int) -> list[tuple[int, datetime]]:
@@ -195,11 +196,6 @@ def _xml(template: str, **context) -> Response:
     stream.enable_buffering(500)  # a few KB per write, not one write per tag
     return Response(stream_with_context(stream), mimetype="application/xml",
                     headers={"Cache-Control": CACHE_CONTROL})
-
-
-def _w3c(moment: datetime) -> str:
-    """The W3C Datetime the sitemap protocol asks for (stored times are UTC)."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
 # --- tags on pages ----------------------------------------------------------------------
@@ -274,10 +270,6 @@ def json_ld(data: dict) -> Markup:
     return Markup(encoded)  # noqa: S704 - JSON with every markup character escaped
 
 
-def _iso(moment: datetime) -> str:
-    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
-
-
 def _person(post: Post) -> dict:
     if post.original_author:  # imported: credit the author at the source
         return {"@type": "Person", "name": post.original_author}
@@ -286,9 +278,9 @@ def _person(post: Post) -> dict:
 
 
 def _dates(post: Post) -> dict:
-    dates = {"dateCreated": _iso(post.created_at), "datePublished": _iso(post.created_at)}
+    dates = {"dateCreated": rfc3339(post.created_at), "datePublished": rfc3339(post.created_at)}
     if post.edited_at:
-        dates["dateModified"] = _iso(post.edited_at)
+        dates["dateModified"] = rfc3339(post.edited_at)
     return dates
 
 
@@ -348,8 +340,8 @@ def article_data(article: Article) -> dict:
     site = current_app.config["SITE_NAME"]
     return {"@context": SCHEMA, "@type": "Article", "headline": revision.title,
             "description": article_description(article),
-            "datePublished": _iso(article.published_at or article.created_at),
-            "dateModified": _iso(article.updated_at),
+            "datePublished": rfc3339(article.published_at or article.created_at),
+            "dateModified": rfc3339(article.updated_at),
             "author": {"@type": "Person", "name": article.author.username},
             "publisher": {"@type": "Organization", "name": site,
                           "url": current_app.config["BASE_URL"] + "/"},

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.accounts.models import User
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
-from app.api.docs import authenticated
+from app.api.docs import authenticated, links
 from app.extensions import db
 from escalate import queries, services, work
 from escalate.rules import Reason
@@ -38,6 +38,8 @@ class Escalate(MethodView):
     decorators = [token_required]
 
     @authenticated(bp, 403, 404)
+    @links(bp, 200, getCaseDetail={"case_id": "/id"}, patchCaseDetail={"case_id": "/id"},
+               postCaseReplies={"case_id": "/id"})
     @bp.response(200, CaseSchema)
     def post(self, thread_id: int):
         """Send the thread to support (moderators, agents, admins): its active case,
@@ -55,6 +57,8 @@ class Cases(MethodView):
 
     @authenticated(bp, 422)
     @bp.arguments(CaseQuerySchema, location="query")
+    @links(bp, 200, getCaseDetail={"case_id": "/items/0/id"},
+               postCaseReplies={"case_id": "/items/0/id"})
     @bp.response(200, CasePageSchema)
     def get(self, args):
         """Cases, newest first: every case for agents and admins (``mine``: assigned to

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
-from app.api.docs import authenticated
+from app.api.docs import authenticated, links
 from app.extensions import db
 from app.permissions import require
 from community import queries as forum_queries
@@ -70,6 +70,7 @@ class Queue(MethodView):
 
     @authenticated(bp, 403, 422)
     @bp.arguments(QueueQuerySchema, location="query")
+    @links(bp, 200, postDecision={"item_id": "/items/0/id"})
     @bp.response(200, QueuePageSchema)
     def get(self, args):
         """The review queue (moderators): one item per post with all its reasons, highest

@@ -8,7 +8,7 @@ from flask_smorest import abort as api_abort
 
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
-from app.api.docs import authenticated
+from app.api.docs import authenticated, links
 from app.extensions import db
 from app.permissions import require
 from social_listen import auto_import, polling, queries, services
@@ -57,6 +57,7 @@ class Rules(MethodView):
 
     @authenticated(bp, 403, 409, 422)
     @bp.arguments(ListeningRuleInputSchema)
+    @links(bp, 201, postPoll={"rule_id": "/id"})
     @bp.response(201, ListeningRuleSchema)
     def post(self, payload):
         """Add a rule (admins). An X query is checked as X would check it, and a refusal

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from app.api.schemas import UtcDateTime
+from app.api.schemas import JsonBoolean, UtcDateTime
 from app.web import MAX_ID
 from social_listen.models import ImportPolicy, MentionStatus, SourceKind
 from social_listen.queries import MOODS, SORTS
@@ -30,7 +30,7 @@ class ListeningRuleInputSchema(Schema):
                                 load_default=list, validate=validate.Length(max=500))
     import_policy = fields.Enum(ImportPolicy, by_value=True, load_default=ImportPolicy.MANUAL,
                                 metadata={"description": "manual, questions or all"})
-    active = fields.Boolean(load_default=True)
+    active = JsonBoolean(load_default=True)
     poll_minutes = fields.Integer(load_default=5, validate=validate.Range(*POLL_MINUTES))
 
 
@@ -44,7 +44,7 @@ class ListeningRuleSchema(Schema):
     excluded_accounts = fields.Function(lambda rule: _list(rule.excluded_accounts))
     blocked_words = fields.Function(lambda rule: _list(rule.blocked_words))
     import_policy = fields.String(attribute="import_policy.value")
-    active = fields.Boolean()
+    active = JsonBoolean()
     poll_minutes = fields.Integer()
     since_id = fields.String(allow_none=True, metadata={"description": "The checkpoint."})
     next_poll_at = UtcDateTime(allow_none=True)

@@ -14,6 +14,7 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from werkzeug.exceptions import UnsupportedMediaType
 
 from app.api.auth import BEARER_SCHEME, token_required
+from app.api.docs import OperationDocs, no_nul_pattern
 from app.api.parser import Parser
 from app.api.schemas import ProblemSchema
 from app.extensions import csrf, limiter
@@ -32,8 +33,10 @@ api = Api(
             "<token>`; create a token with `flask users token NAME`. Errors are RFC 9457 "
             "problem details (`application/problem+json`).",
         },
+        "extra_plugins": [OperationDocs()],
     }
 )
+api.DEFAULT_ERROR_RESPONSE_NAME = None  # OperationDocs documents problem details instead
 
 
 class Blueprint(SmorestBlueprint):
@@ -64,4 +67,5 @@ def init_app(app: Flask) -> None:
     api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     api.spec.components.schema("Problem", schema=ProblemSchema)
+    api.ma_plugin.converter.add_attribute_function(no_nul_pattern)
     api.register_blueprint(views.bp)

@@ -18,6 +18,18 @@ class UtcDateTime(fields.DateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
+class JsonBoolean(fields.Boolean):
+    """``true`` or ``false`` in a JSON body, nothing else: marshmallow would also take 1,
+    "yes" or "on", which the document (``type: boolean``) does not allow, so a client
+    sending them learns it here, not from another server. Query strings keep the plain
+    ``Boolean``: there every value is text."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):  # 0 and 1 would pass a set test: 0 == False
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class ProblemSchema(Schema):
     """RFC 9457 problem details."""
 
@@ -34,7 +46,7 @@ class UserSchema(Schema):
     username = fields.String(dump_only=True)
     role = fields.Enum(Role, by_value=True, dump_only=True)
     locale = fields.String(dump_only=True, allow_none=True)
-    created_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
 
 
 class RoleChangeSchema(Schema):

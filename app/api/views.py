@@ -9,7 +9,7 @@ from app.accounts import services
 from app.accounts.models import User
 from app.api import blueprint
 from app.api.auth import current_api_user, token_required
-from app.api.docs import authenticated
+from app.api.docs import authenticated, links
 from app.api.schemas import RoleChangeSchema, UserSchema
 from app.extensions import db
 from app.permissions import require
@@ -22,6 +22,7 @@ class Me(MethodView):
     decorators = [token_required]
 
     @authenticated(bp)
+    @links(bp, 200, putUserRole={"user_id": "/id"})
     @bp.response(200, UserSchema)
     def get(self):
         """The user the token belongs to."""

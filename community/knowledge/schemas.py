@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from app.api.schemas import JsonBoolean, UtcDateTime
 from community import rules as forum_rules
 from community.knowledge import rules
 from community.knowledge.models import ArticleStatus
@@ -21,8 +22,8 @@ class ArticleSchema(Schema):
     body = fields.Function(lambda article: _shown(article).body_source, dump_only=True)
     body_html = fields.Function(lambda article: _shown(article).body_html, dump_only=True)
     source_thread_id = fields.Integer(dump_only=True, allow_none=True)
-    published_at = fields.DateTime(dump_only=True, allow_none=True)
-    updated_at = fields.DateTime(dump_only=True)
+    published_at = UtcDateTime(dump_only=True, allow_none=True)
+    updated_at = UtcDateTime(dump_only=True)
 
 
 class StaffArticleSchema(ArticleSchema):
@@ -67,5 +68,5 @@ class NewArticleSchema(Schema):
     body = fields.String(required=True, validate=validate.Length(
         min=rules.BODY_MIN, max=rules.BODY_MAX))
     language = fields.String(validate=validate.OneOf(["en", "it"]), load_default="en")
-    submit = fields.Boolean(load_default=False,
+    submit = JsonBoolean(load_default=False,
                             metadata={"description": "Send to review right away."})

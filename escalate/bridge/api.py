@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 
 from app.api import api, blueprint, token_required
 from app.api.auth import current_api_user
-from app.api.docs import authenticated, problems
+from app.api.docs import authenticated, links, problems
 from app.extensions import db
 from app.permissions import can
 from escalate import work
@@ -64,6 +64,8 @@ class Endpoints(MethodView):
 
     @authenticated(bp, 403, 422)
     @bp.arguments(EndpointSchema)
+    @links(bp, 201, patchEndpoint={"endpoint_id": "/id"}, deleteEndpoint={"endpoint_id": "/id"},
+               getDeliveries={"endpoint_id": "/id"})
     @bp.response(201, EndpointSchema)
     def post(self, data):
         """Add an endpoint: its URL, the secret that signs what it receives, its events."""
@@ -103,6 +105,7 @@ class Deliveries(MethodView):
 
     @authenticated(bp, 403, 422)
     @bp.arguments(DeliveryQuerySchema, location="query")
+    @links(bp, 200, postSendAgain={"delivery_id": "/items/0/id"})
     @bp.response(200, DeliveryPageSchema)
     def get(self, args, endpoint_id: int):
         """An endpoint's deliveries, newest first: pending, delivered or given up, with

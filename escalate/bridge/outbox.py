@@ -11,14 +11,13 @@ the case as it is at the end of that flush, and what changed.
 from __future__ import annotations
 
 import json
-from datetime import UTC
 from uuid import uuid4
 
 from flask import Flask, current_app
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
-from app.clock import utcnow
+from app.clock import rfc3339, utcnow
 from app.web import external_url
 from escalate.bridge import signing
 from escalate.bridge.models import OutboxMessage, WebhookEndpoint
@@ -59,8 +58,7 @@ def _messages(session: Session, line: CaseEvent, endpoints: list) -> list[dict]:
     wanted = [endpoint for endpoint in endpoints if name in endpoint.events.split(",")]
     if not wanted:
         return []
-    occurred = (line.created_at or utcnow()).replace(tzinfo=UTC)
-    body = {"event": name, "occurred_at": occurred.isoformat(),
+    body = {"event": name, "occurred_at": rfc3339(line.created_at or utcnow()),
             "origin": session.info.get(ORIGIN, "peerdesk"),
             "case": {**CaseSchema().dump(line.case),
                      "thread_url": external_url("community.thread",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
 
-from app.api.schemas import UtcDateTime
+from app.api.schemas import JsonBoolean, UtcDateTime
 from escalate.bridge.models import DeliveryStatus
 from escalate.bridge.signing import EVENTS
 from escalate.rules import CaseStatus, Priority
@@ -22,7 +22,7 @@ class EndpointSchema(Schema):
     events = fields.List(fields.String(validate=validate.OneOf(EVENTS)),
                          attribute="event_list", data_key="events",
                          validate=validate.Length(min=1), metadata={"example": list(EVENTS)})
-    active = fields.Boolean(load_default=True)
+    active = JsonBoolean(load_default=True)
     from_settings = fields.Boolean(dump_only=True)
     created_at = UtcDateTime(dump_only=True)
 
@@ -32,7 +32,7 @@ class EndpointPatchSchema(Schema):
     secret = fields.String(validate=validate.Length(min=16, max=200))
     events = fields.List(fields.String(validate=validate.OneOf(EVENTS)),
                          validate=validate.Length(min=1))
-    active = fields.Boolean()
+    active = JsonBoolean()
 
 
 class DeliverySchema(Schema):

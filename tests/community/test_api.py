@@ -1,5 +1,7 @@
 """The forum API: threads, replies, accept and votes, with problem details on refusal."""
 
+from datetime import datetime, timedelta
+
 import pytest
 
 PROBLEM = "application/problem+json"
@@ -126,3 +128,10 @@ def test_a_thread_costs_the_same_few_queries_for_2_or_12_answers(app, client, ma
                               headers=tokens["other"]).status_code == 200
         counts.append(counter.count)
     assert counts[0] == counts[1], counts
+
+
+def test_times_carry_their_utc_offset(client, tokens, earbuds):
+    thread = new_thread(client, tokens["asker"]).get_json()
+    assert thread["created_at"].endswith("+00:00")
+    assert datetime.fromisoformat(thread["created_at"]).utcoffset() == timedelta(0)
+    assert thread["posts"][0]["created_at"].endswith("+00:00")

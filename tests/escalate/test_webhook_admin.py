@@ -72,6 +72,15 @@ def test_the_api_refuses_an_endpoint_that_is_no_web_address(client, support, tok
     assert response.status_code == 422
 
 
+def test_the_api_takes_only_true_or_false_for_a_switch(client, support, token_of):
+    response = client.post("/api/v1/webhooks", json={
+        "url": "https://helpdesk.example.com/hooks", "secret": SECRET, "active": 0},
+        headers=token_of(support.admin))
+
+    assert response.status_code == 422
+    assert "active" in response.get_json()["errors"]
+
+
 @pytest.mark.parametrize(("method", "path"), [
     ("get", "/api/v1/webhooks"), ("post", "/api/v1/webhooks"),
     ("patch", "/api/v1/webhooks/1"), ("delete", "/api/v1/webhooks/1"),

@@ -1,6 +1,8 @@
 """Password reset by e-mailed link: signed, expiring, single-use, and silent about accounts."""
 
 import re
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
@@ -115,3 +117,10 @@ def test_mail_server_down_gives_the_same_answer(app, grace, post_form):
     known = post_form("/password/forgot", {"email": "grace@example.com"})
     unknown = post_form("/password/forgot", {"email": "nobody@example.com"})
     assert known.status_code == unknown.status_code == 302
+
+
+def test_the_mail_says_when_it_was_sent_with_its_offset(grace, post_form, inbox):
+    post_form("/password/forgot", {"email": "grace@example.com"})
+    [message] = inbox.wait_for(1)
+    sent = parsedate_to_datetime(message["Date"])
+    assert sent.utcoffset() == timedelta(0)
