@@ -3,6 +3,9 @@ the places where packages above add to the shared pages without this layer impor
 
 - :func:`add_account_link` — a link in the header's account menu (with an optional
   badge), e.g. the community's notifications with the unread count;
+- :func:`add_staff_tool` — a page for moderators, agents or admins: it is listed in the
+  header's one staff menu and on the staff landing page ``/admin`` for whoever may use it,
+  so a package's new staff page never widens the header;
 - :func:`add_profile_section` — a block on a member's profile page, e.g. their answers;
 - :func:`add_nav_link` — a section in the main navigation, e.g. the knowledge base;
 - :func:`add_settings_section` — a card on the settings page, e.g. the member's products;
@@ -44,6 +47,29 @@ class AccountLink:
 
 
 @dataclass(frozen=True)
+class StaffTool:
+    """A staff page; labels are lazy strings, so they follow the viewer's language."""
+
+    section: Any  # lazy string: the heading it is grouped under ("Moderation")
+    label: Any
+    description: Any  # one line on the landing page: what the page is for
+    endpoint: str
+    permission: str
+    badge: Callable[[], int] | None = None  # e.g. how many items wait in the queue
+    order: int = 50  # sections sort by their first tool's order: daily work first
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    section: str
+    label: str
+    description: str
+    url: str
+    badge: int = 0
+    current: bool = False
+
+
+@dataclass(frozen=True)
 class Notice:
     text: str
     link_text: str = ""
@@ -53,7 +79,7 @@ class Notice:
 def _hooks(app: Flask) -> dict[str, list[Callable]]:
     return app.extensions.setdefault("peerdesk_layout", {"links": [], "profile": [], "nav": [],
                                                          "settings": [], "notices": [],
-                                                         "main": []})
+                                                         "main": [], "staff": []})
 
 
 def add_notice(app: Flask, provider: Callable[[Any], Notice | None]) -> None:
@@ -90,6 +116,36 @@ def nav_links() -> list[tuple[str, str, bool]]:
 def add_account_link(app: Flask, provider: Callable[[Any], AccountLink | None]) -> None:
     """Register ``provider(user)``: called for signed-in users on every page."""
     _hooks(app)["links"].append(provider)
+
+
+def add_staff_tool(app: Flask, tool: StaffTool) -> None:
+    """List ``tool`` in the staff menu and on ``/admin``, after the ones added before."""
+    _hooks(app)["staff"].append(tool)
+
+
+def staff_links(user=None) -> list[StaffLink]:
+    """The staff tools ``user`` (default: the visitor) may use, in their sections' order,
+    with badges. Empty for members and signed-out visitors."""
+    user = user or current_user
+    if not user.is_authenticated:
+        return []
+    user = getattr(user, "_get_current_object", lambda: user)()
+    tools = sorted((tool for tool in _hooks(current_app)["staff"]
+                    if can(user, tool.permission)), key=lambda tool: tool.order)
+    sections = list(dict.fromkeys(str(tool.section) for tool in tools))
+    tools.sort(key=lambda tool: sections.index(str(tool.section)))
+    return [StaffLink(str(tool.section), str(tool.label), str(tool.description),
+                      url_for(tool.endpoint), tool.badge() if tool.badge else 0,
+                      request.endpoint == tool.endpoint)
+            for tool in tools]
+
+
+def staff_sections(user=None) -> list[tuple[str, list[StaffLink]]]:
+    """:func:`staff_links` grouped by section, in order."""
+    sections: dict[str, list[StaffLink]] = {}
+    for link in staff_links(user):
+        sections.setdefault(link.section, []).append(link)
+    return list(sections.items())
 
 
 def add_profile_section(app: Flask, renderer: Callable[[Any], str]) -> None:
@@ -143,6 +199,7 @@ def layout_context() -> dict:
         "languages": LANGUAGE_NAMES,
         "page_url": page_url,
         "account_links": account_links,
+        "staff_sections": staff_sections,
         "notices": notices,
         "main_attributes": main_attributes,
         "profile_sections": profile_sections,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from flask import Flask, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.layout import AccountLink, add_account_link, add_nav_link
+from app.layout import AccountLink, StaffTool, add_account_link, add_nav_link, add_staff_tool
 from app.permissions import can
 from community.thread_notices import add_thread_notice
 
@@ -42,16 +43,23 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.register_blueprint(contact_views.bp)
     api.init_app(app)
+    add_staff_tool(app, StaffTool(
+        _l("Support cases"), _l("Cases"),
+        _l("Escalated threads waiting for an agent, soonest due first."),
+        "escalate.console", "cases.work", order=30))
+    add_staff_tool(app, StaffTool(
+        _l("Support cases"), _l("Canned replies"), _l("Saved answers agents insert in replies."),
+        "escalate.canned_replies", "cases.work", order=30))
     bridge.init_app(app)
     add_account_link(app, _cases_link)
     add_thread_notice(app, sync.thread_notice)
     add_nav_link(app, lambda: _("Contact support"), "support.contact_form")
 
 
-def _cases_link(user) -> AccountLink:
-    """Agents' console, or a member's own cases (always there, like "My questions": a
-    query on every page to hide an empty list would cost every member)."""
+def _cases_link(user) -> AccountLink | None:
+    """A member's own cases (always there, like "My questions": a query on every page to
+    hide an empty list would cost every member); agents have the console in the staff menu."""
     if can(user, "cases.work"):
-        return AccountLink(_("Cases"), url_for("escalate.console"))
+        return None
     return AccountLink(_("My support cases"), url_for("escalate.my_cases"))
 

@@ -15,7 +15,7 @@ from flask_babel import ngettext
 from app import events
 from app import screening as gate
 from app.accounts.services import add_restriction_reason
-from app.layout import AccountLink, Notice, add_account_link, add_notice, add_profile_section
+from app.layout import Notice, StaffTool, add_notice, add_profile_section, add_staff_tool
 from app.permissions import can
 from community.post_tools import PostTool, add_post_tool
 from moderation import settings
@@ -47,7 +47,20 @@ def init_app(app: Flask) -> None:
     events.user_registered.connect(demo.on_registered)
     app.cli.add_command(cli.moderation)
     add_restriction_reason(app, sanctions.explain)
-    add_account_link(app, _queue_link)
+    add_staff_tool(app, StaffTool(
+        _l("Moderation"), _l("Review queue"),
+        _l("Posts held by the filters, flagged by members or waiting for a first review."),
+        "moderation.queue_page", "moderation.review", badge=_pending, order=10))
+    add_staff_tool(app, StaffTool(
+        _l("Moderation"), _l("Spam tester"),
+        _l("Try a text against the spam filter and the watched words."),
+        "moderation.tester_page", "moderation.review", order=10))
+    add_staff_tool(app, StaffTool(
+        _l("Moderation"), _l("Watched words"), _l("Words that hold, block or flag a post."),
+        "moderation.words", "moderation.words", order=10))
+    add_staff_tool(app, StaffTool(
+        _l("Moderation"), _l("Audit log"), _l("Every moderation decision: who, what and when."),
+        "moderation.audit_log", "moderation.audit", order=10))
     add_notice(app, _silenced_notice)
     add_notice(app, _overdue_notice)
     add_profile_section(app, _on_profile)
@@ -56,13 +69,10 @@ def init_app(app: Flask) -> None:
                                 "moderation.review", others_only=False))
 
 
-def _queue_link(user) -> AccountLink | None:
-    if not can(user, "moderation.review"):
-        return None
+def _pending() -> int:
     from moderation import queue
 
-    return AccountLink(_("Review queue"), url_for("moderation.queue_page"),
-                       queue.pending_count())
+    return queue.pending_count()
 
 
 def _on_profile(member) -> str:

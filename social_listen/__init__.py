@@ -11,7 +11,7 @@ from flask import Flask, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.layout import AccountLink, Notice, add_account_link, add_notice, add_settings_section
+from app.layout import Notice, StaffTool, add_notice, add_settings_section, add_staff_tool
 from app.permissions import can
 from community.post_tools import PostTool, add_post_tool
 from social_listen import settings
@@ -34,19 +34,28 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     api.init_app(app)
     app.cli.add_command(cli.listen)
-    add_account_link(app, _inbox_link)
+    add_staff_tool(app, StaffTool(
+        _l("Social listening"), _l("Social inbox"),
+        _l("Brand mentions from X and feeds to answer, import or dismiss."),
+        "social_listen.inbox", "listening.triage", badge=_waiting, order=20))
+    add_staff_tool(app, StaffTool(
+        _l("Social listening"), _l("Listening rules"),
+        _l("What to listen for, where, and how often."),
+        "social_listen.rules", "listening.rules", order=20))
+    add_staff_tool(app, StaffTool(
+        _l("Social listening"), _l("Account claims"),
+        _l("Members asking to link the X account their mentions came from."),
+        "social_listen.claims_page", "listening.claims", order=20))
     add_notice(app, _spike_notice)
     add_settings_section(app, _claim_section)
     add_post_tool(app, PostTool(lambda: str(_l("Reply on X")), "social_listen.reply_on_x",
                                 "listening.triage", others_only=False, external_prefix="x:"))
 
 
-def _inbox_link(user) -> AccountLink | None:
-    if not can(user, "listening.triage"):
-        return None
+def _waiting() -> int:
     from social_listen import queries
 
-    return AccountLink(_("Social inbox"), url_for("social_listen.inbox"), queries.waiting())
+    return queries.waiting()
 
 
 def _spike_notice(user) -> Notice | None:

@@ -13,7 +13,11 @@ def init_app(app: Flask) -> None:
     from app.accounts import cli, views
     from app.accounts.forms import role_label
     from app.accounts.models import User
+    from app.layout import StaffTool, add_staff_tool
 
+    add_staff_tool(app, StaffTool(
+        _l("Site"), _l("Users and roles"), _l("Find members and change their roles."),
+        "accounts.admin_users", "users.list", order=90))
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"

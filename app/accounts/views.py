@@ -33,6 +33,7 @@ from app.accounts.forms import (
 )
 from app.accounts.models import Role, User
 from app.extensions import db, limiter
+from app.layout import staff_sections
 from app.permissions import require
 from app.web import attach_error, form_submitted, home_url, page_number, safe_next_url
 
@@ -174,6 +175,17 @@ def choose_language(code: str):
         abort(404)
     session["locale"] = code
     return redirect(safe_next_url(request.args.get("next")))
+
+
+@bp.get("/admin")
+@login_required
+def staff_home():
+    """Every staff tool the viewer may use, by section: the page the staff menu's last
+    link and the README's "Admin" lead to."""
+    sections = staff_sections()
+    if not sections:
+        abort(403)
+    return render_template("accounts/staff_home.html", sections=sections)
 
 
 @bp.get("/admin/users")

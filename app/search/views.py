@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import login_required
 
-from app.layout import AccountLink, add_account_link
-from app.permissions import can, require
+from app.layout import StaffTool, add_staff_tool
+from app.permissions import require
 from app.search import synonyms
 from app.search.forms import SynonymsForm
 
@@ -31,12 +31,8 @@ def edit_synonyms():
     return render_template("search/synonyms.html", form=form)
 
 
-def _admin_link(user) -> AccountLink | None:
-    if not can(user, "search.edit_synonyms"):
-        return None
-    return AccountLink(_("Search synonyms"), url_for("search.edit_synonyms"))
-
-
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-    add_account_link(app, _admin_link)
+    add_staff_tool(app, StaffTool(
+        _l("Site"), _l("Search synonyms"), _l("Words search treats as the same."),
+        "search.edit_synonyms", "search.edit_synonyms", order=90))

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, has_request_context, url_for
-from flask_babel import gettext as _
+from flask import Flask, has_request_context
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, user_logged_in, user_logged_out
 
 from app import events
 from app.extensions import db
-from app.layout import AccountLink, add_account_link, add_main_attributes
-from app.permissions import can
+from app.layout import StaffTool, add_main_attributes, add_staff_tool
 from community.journey import deflection, jobs, permissions, recorder, services, views  # noqa: F401
 from community.journey.models import Step
 from community.journey.recorder import note, record, visitor_key
@@ -77,12 +76,6 @@ def _signed_out(_app, **_extra) -> None:
         deflection.forget_all()
 
 
-def _numbers_link(user) -> AccountLink | None:
-    if not can(user, "journey.view"):
-        return None
-    return AccountLink(_("Self-service"), url_for("journey.numbers"))
-
-
 def init_app(app: Flask) -> None:
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
@@ -94,4 +87,7 @@ def init_app(app: Flask) -> None:
     events.content_held.connect(_question_held)
     user_logged_in.connect(_signed_in, app)
     user_logged_out.connect(_signed_out, app)
-    add_account_link(app, _numbers_link)
+    add_staff_tool(app, StaffTool(
+        _l("Community"), _l("Self-service"),
+        _l("How many customers found an answer without asking, day by day."),
+        "journey.numbers", "journey.view", order=50))

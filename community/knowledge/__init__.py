@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.i18n import select_locale
-from app.layout import add_nav_link, add_settings_section
+from app.layout import StaffTool, add_nav_link, add_settings_section, add_staff_tool
 
 
 def faq_for(category=None, limit: int = 5) -> list:
@@ -41,6 +42,10 @@ def init_app(app: Flask) -> None:
     search_documents.init_app(app)
     app.add_template_global(faq_for, "faq_for")
     add_nav_link(app, lambda: _("Knowledge base"), "knowledge.index")
+    add_staff_tool(app, StaffTool(
+        _l("Knowledge base"), _l("Manage articles"),
+        _l("Drafts, reviews, and the accepted answers worth promoting."),
+        "knowledge.manage", "article.write", order=40))
     add_settings_section(app, _products_section)
 
 

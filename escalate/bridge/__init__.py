@@ -15,11 +15,10 @@ in-house tool) as signed webhooks, and the helpdesk's agents answer back.
 
 from __future__ import annotations
 
-from flask import Flask, url_for
-from flask_babel import gettext as _
+from flask import Flask
+from flask_babel import lazy_gettext as _l
 
-from app.layout import AccountLink, add_account_link
-from app.permissions import can
+from app.layout import StaffTool, add_staff_tool
 
 
 def init_app(app: Flask) -> None:
@@ -28,10 +27,7 @@ def init_app(app: Flask) -> None:
     outbox.init_app(app)
     app.register_blueprint(views.bp)
     api.init_app(app)
-    add_account_link(app, _webhooks_link)
+    add_staff_tool(app, StaffTool(
+        _l("Support cases"), _l("Webhooks"), _l("Send case events to your helpdesk."),
+        "bridge.webhooks", "webhooks.manage", order=30))
 
-
-def _webhooks_link(user) -> AccountLink | None:
-    if not can(user, "webhooks.manage"):
-        return None
-    return AccountLink(_("Webhooks"), url_for("bridge.webhooks"))

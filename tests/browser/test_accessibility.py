@@ -35,7 +35,7 @@ def test_signed_in_admin_pages(page, make):
     page.get_by_label("Username or e-mail").fill("boss")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    for path in ("/admin/users", "/account/settings", "/u/grace"):
+    for path in ("/admin", "/admin/users", "/account/settings", "/u/grace"):
         page.goto(path)
         assert violations(page) == [], path
 

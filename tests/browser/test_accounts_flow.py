@@ -19,6 +19,7 @@ def test_register_sign_out_and_sign_in(page):
     page.get_by_role("button", name="Create my account").click()
     expect(page.get_by_role("status")).to_contain_text("Welcome to the community, marta!")
 
+    page.locator(".account-menu summary").click()  # the menu under one's name
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("status")).to_contain_text("You are signed out.")
 

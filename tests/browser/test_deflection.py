@@ -90,6 +90,7 @@ def test_signing_out_clears_the_question_typed_in_this_tab(make, browser_for):
     page.goto("/ask")
     page.get_by_label("Title").fill("My order 4051 never arrived at my home address")
     page.get_by_label("Details").fill("Ann Lee, 12 Via Roma, Milano: nothing since Monday.")
+    page.locator(".account-menu summary").click()  # the menu under one's name
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("status")).to_contain_text("signed out")
     page.goto("/sign-in")
