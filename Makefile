@@ -4,15 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard app/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install run test lint bench translations extract-messages clean
+.PHONY: install install-dev run test lint bench translations extract-messages clean
 
+# What running Peerdesk needs; `make test` adds the tools that check it (pytest, Playwright,
+# linters, schemathesis), which a server never needs.
 install: $(STAMP) $(CATALOGUES)
+
+install-dev: $(DEV_STAMP) $(CATALOGUES)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable .
+	touch $@
+
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	touch $@
 
@@ -36,14 +45,14 @@ run: install
 	  $(FLASK) jobs run & \
 	  $(FLASK) run --host 127.0.0.1 --port 5000
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install-dev
 	$(BIN)/python -m benchmarks
 
 # Leaves instance/ (your database and secret key) alone.

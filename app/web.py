@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from flask import Flask, abort, current_app, request, url_for
+from flask import Flask, Response, abort, current_app, request, send_from_directory, url_for
 from flask_wtf import FlaskForm
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import BuildError, IntegerConverter
@@ -109,6 +109,16 @@ def refuse_nul_characters() -> None:
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
+def favicon() -> Response:
+    """Feed readers, bookmarks and browsers showing a bare JSON or XML page ask for
+    ``/favicon.ico`` without reading the page's ``<link rel="icon">``: they get the icon."""
+    response = send_from_directory(current_app.static_folder, "favicon.svg",
+                                   mimetype="image/svg+xml", max_age=86_400)
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
     app.before_request(refuse_nul_characters)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)

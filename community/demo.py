@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from app import search
 from app.accounts import services as accounts
-from app.accounts.models import User
+from app.accounts.models import Role, User
 from app.clock import utcnow
 from app.demo import DEMO_PASSWORD, seeder
 from app.extensions import db
@@ -62,6 +62,8 @@ def _members(items) -> dict[str, User]:
             user = accounts.register(item.username, f"{item.username}@peerdesk-demo.example.com",
                                      DEMO_PASSWORD, via="demo")
             user.locale = item.locale
+            if item.staff:
+                user.role = Role.AGENT
             db.session.commit()
             notifications.set_email_mode(user.id, EmailMode.OFF)  # no mail to made-up people
         members[item.username] = user
@@ -87,6 +89,7 @@ def _thread(item, categories: dict[str, Category],
     if item.accepted is not None:
         accepted = thread.posts[item.accepted + 1]
         services.accept(members[item.author], accepted)
+    thread.view_count = item.views
     _backdate(thread, moments, asked_at)
     return True
 

@@ -39,6 +39,7 @@ class DemoMember:
     username: str
     locale: str
     products: tuple[str, ...]
+    staff: bool = False  # Lumio's own support team: answers carry the staff badge
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class DemoPost:
     body: str
     hours_after_question: float
     helpful_voters: tuple[str, ...] = ()
+    role: str = ""  # what the reply does in the thread: "fix", "thanks"... (see _PLANS)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class DemoThread:
     replies: tuple[DemoPost, ...] = ()
     accepted: int | None = None
     me_too: tuple[str, ...] = ()
+    views: int = 0
 
 
 CATEGORIES: tuple[DemoCategory, ...] = (
@@ -98,7 +101,7 @@ MEMBERS: tuple[DemoMember, ...] = (
     DemoMember("MarenH", "en", (_W, _E, _S)),
     DemoMember("tomasz.k", "en", (_E, _S, _W, _T)),
     DemoMember("quietbass", "en", (_E, _S, _T)),
-    DemoMember("Ellie_LumioTeam", "en", (_E, _S, _W, _T)),
+    DemoMember("Ellie_LumioTeam", "en", (_E, _S, _W, _T), staff=True),
     DemoMember("jenna.r", "en", (_E, _W)),
     DemoMember("mike_t84", "en", (_S, _T)),
     DemoMember("sophiewrites", "en", (_E,)),
@@ -117,7 +120,7 @@ MEMBERS: tuple[DemoMember, ...] = (
     DemoMember("sam.w", "en", (_E, _W)),
     DemoMember("TheRealTobi", "en", (_S, _E, _T)),
     DemoMember("fede.rinaldi", "it", (_E, _S, _W, _T)),
-    DemoMember("Giulia_LumioTeam", "it", (_E, _S, _W, _T)),
+    DemoMember("Giulia_LumioTeam", "it", (_E, _S, _W, _T), staff=True),
     DemoMember("marco_bianchi88", "it", (_E, _T)),
     DemoMember("SaraV", "it", (_W, _E)),
     DemoMember("lucaporta", "it", (_S, _T)),
@@ -192,6 +195,19 @@ _PLACEHOLDERS = frozenset({
     "order", "days", "asker", "prev", "helper",
 })
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _views(spec: _Spec, replies: tuple[DemoPost, ...]) -> int:
+    """Readers so far: more for older threads, and for ones with more replies and votes,
+    from a generator of the thread's own (the main one's draws decide everything else)."""
+    rng = random.Random(f"views:{spec.title}")  # noqa: S311 - demo data, not a secret
+    interest = 6 + 4 * len(replies) + 3 * sum(len(reply.helpful_voters) for reply in replies)
+    return round(interest * (1 + spec.days_ago) ** 0.5 * rng.lognormvariate(0, 0.6))
+
+
+def claimed_hours(text: str) -> float:
+    """The longest time a reply says has passed (0 when it says none)."""
+    return max((hours for pattern, hours in _TIME_CLAIMS if pattern.search(text)), default=0.0)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -278,6 +294,16 @@ _VOTES = {"fix": (0, 1, 1, 2, 3), "fix2": (0, 1, 2), "alt": (0, 0, 1, 2), "staff
 _GAPS = {"detail": (1.3, 1.0), "fail": (2.2, 1.0), "thanks": (1.8, 1.1), "bump": (3.6, 0.6),
          "confirm": (4.0, 1.2), "metoo": (2.8, 1.3), "other_fail": (2.5, 1.0),
          "op": (1.5, 1.0), "opinion": (1.8, 1.3), "staff": (2.6, 0.8)}
+# Replies that say how long it has been ("fine for two days now", "ancora uguale dopo una
+# settimana") come at least that many hours after the reply before them.
+_TIME_CLAIMS = (
+    (re.compile(r"\b(?:two|2) days\b|\bdue giorni\b", re.I), 48.0),
+    (re.compile(r"\b(?:three|3) days\b|\btre giorni\b|\ba few days\b", re.I), 72.0),
+    (re.compile(r"\b(?:four|4) days\b|\bquattro giorni\b", re.I), 96.0),
+    (re.compile(r"\ba week\b|\buna settimana\b", re.I), 168.0),
+    (re.compile(r"\bsince yesterday\b|\bda ieri\b|\bovernight\b", re.I), 12.0),
+)
+_CLAIMING_ROLES = frozenset({"thanks", "confirm", "bump", "fail"})
 _STORE = frozenset({"orders-billing", "account-sign-in", "warranty-repairs"})
 _MAX_REPEATS = 3  # no reply text is used more often than this across all threads
 
@@ -393,7 +419,7 @@ class _ThreadBuilder:
         for step in self._plan():
             self._add(step.rstrip("*"), accepted=step.endswith("*"))
         hours = self._hours()
-        replies = tuple(DemoPost(draft.author, draft.body, hour, self._votes(draft))
+        replies = tuple(DemoPost(draft.author, draft.body, hour, self._votes(draft), draft.role)
                         for draft, hour in zip(self.drafts, hours, strict=True))
         accepted = next((i for i, draft in enumerate(self.drafts) if draft.accepted), None)
         return DemoThread(
@@ -401,6 +427,7 @@ class _ThreadBuilder:
             title=_fill(self.spec.title, self.values), body=_fill(self.spec.body, self.values),
             author=self.asker, language=self.lang, days_ago=self.spec.days_ago,
             tags=self.scenario.tags, replies=replies, accepted=accepted, me_too=self._me_too(),
+            views=_views(self.spec, replies),
         )
 
     # -- who -------------------------------------------------------------------------
@@ -553,10 +580,15 @@ class _ThreadBuilder:
         elapsed, hours = 0.0, []
         for draft in self.drafts:
             mu, sigma = _GAPS.get(draft.role, (1.0, 1.0))
-            elapsed += max(0.1, self.rng.lognormvariate(mu, sigma) * stretch)
+            elapsed += max(0.1, self.rng.lognormvariate(mu, sigma) * stretch,
+                           claimed_hours(draft.body) + 0.01 if draft.role in _CLAIMING_ROLES
+                           else 0)
             hours.append(elapsed)
         limit = self.spec.days_ago * 24 * 0.95
-        if hours and hours[-1] > limit:
+        if any(draft.role in _CLAIMING_ROLES and claimed_hours(draft.body)
+               for draft in self.drafts) and hours and hours[-1] > limit:
+            self.spec.days_ago = round(hours[-1] / 24 / 0.95 + 0.01, 2)  # asked earlier
+        elif hours and hours[-1] > limit:
             hours = [hour * limit / hours[-1] for hour in hours]
         rounded: list[float] = []
         for hour in hours:

@@ -47,7 +47,7 @@ class AskForm(FlaskForm):
                     rule(rules.body_problem)],
         description=_l("What you tried, what you expected, what happened. Model, firmware "
                        "and phone help. Markdown works."),
-        render_kw={"rows": 10},
+        render_kw={"rows": 10, "data-max-length": rules.BODY_MAX},
     )
     tags = StringField(_l("Tags"), description=_l("Up to 5, separated by commas."),
                        render_kw={"autocomplete": "off"})
@@ -58,7 +58,7 @@ class ReplyForm(FlaskForm):
         _l("Your answer"),
         validators=[DataRequired(message=_l("Write your answer first.")),
                     rule(rules.body_problem)],
-        render_kw={"rows": 6},
+        render_kw={"rows": 6, "data-max-length": rules.BODY_MAX},
     )
 
 
@@ -66,7 +66,7 @@ class EditForm(FlaskForm):
     title = StringField(_l("Title"), validators=[rule(rules.title_problem)],
                         render_kw={"maxlength": rules.TITLE_MAX})
     body = TextAreaField(_l("Text"), validators=[DataRequired(), rule(rules.body_problem)],
-                         render_kw={"rows": 12})
+                         render_kw={"rows": 12, "data-max-length": rules.BODY_MAX})
 
 
 class EmailModeForm(FlaskForm):

@@ -73,10 +73,10 @@ def _helpful(post, page, safe: dict, visible: bool) -> str:
         return count
     voted = post.id in page.voted
     action, other = ("unvote", "vote") if voted else ("vote", "unvote")
-    return (f'{count}\n<form method="post" class="inline-form js-action" '
+    return (f'<form method="post" class="inline-form js-action" '
             f'action="{safe["posts"]}/{post.id}/{action}" '
             f'data-other-action="{safe["posts"]}/{post.id}/{other}" '
             f'data-counter="#helpful-{post.id}">'
             f'<input type="hidden" name="csrf_token" value="{safe["csrf"]}">'
             f'<button type="submit" aria-pressed="{"true" if voted else "false"}">'
-            f'{safe["helpful"]}</button></form>')
+            f'{safe["helpful"]}</button></form>\n{count}')

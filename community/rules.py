@@ -43,11 +43,13 @@ def title_problem(title: str) -> str | None:
 
 
 def body_problem(body: str) -> str | None:
-    """Length, and no invisible control characters (line breaks and tabs are kept)."""
+    """Length, and no invisible control characters (line breaks and tabs are kept). The
+    length is the stored text's, one per line break: a browser sends each as two ("\r\n"),
+    and counted so, a text its counter showed as fitting was refused."""
     problem = characters_problem(body)
     if problem:
         return problem
-    length = len(body.strip())
+    length = len(normalize_newlines(body).strip())
     if length < BODY_MIN:
         return str(_l("Write at least %(min)d characters, so others can help.", min=BODY_MIN))
     if length > BODY_MAX:

@@ -105,3 +105,37 @@ def test_preview_shows_the_answer_as_it_will_look(make, browser_for):
     page.get_by_role("textbox", name="Your answer").fill("Try the **medium** tips first.")
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".preview strong")).to_have_text("medium")
+
+
+def test_the_reply_box_counts_characters_toward_the_limit(make, browser_for):
+    asker = make.user("asker")
+    thread = make.thread(asker, title="Buds Pro left earbud will not charge")
+    make.user("helper")
+    page = browser_for("helper")
+    page.goto(f"/t/{thread.id}/{thread.slug}")
+    box = page.get_by_role("textbox", name="Your answer")
+    counter = page.locator("#body-count")
+
+    box.fill("Clean the contacts 🙂")
+    expect(counter).to_have_text("20 of 20,000 characters")  # the emoji is one character
+    box.fill("x" * 20_005)
+    expect(counter).to_have_text("5 characters too many: the limit is 20,000")
+    expect(counter).to_have_class(re.compile("over-limit"))
+
+
+def test_taking_back_the_only_helpful_vote_clears_the_count(make, browser_for):
+    asker = make.user("asker")
+    thread = make.thread(asker, title="Buds Pro left earbud will not charge")
+    answer = make.reply(make.user("helper"), thread, "Hold the case button for 15 seconds.")
+    make.user("voter")
+    page = browser_for("voter")
+    page.goto(f"/t/{thread.id}/{thread.slug}")
+    helpful = page.get_by_role("button", name="Helpful")
+    place = helpful.bounding_box()
+
+    helpful.click()
+    expect(page.locator(f"#helpful-{answer.id}")).to_have_text("1 found this helpful")
+    assert helpful.bounding_box()["x"] == place["x"]  # the count appears after the button
+    helpful.click()
+    expect(helpful).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(f"#helpful-{answer.id}")).to_have_text("")

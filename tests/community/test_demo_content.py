@@ -389,6 +389,37 @@ def test_replies_are_not_in_the_future(data):
                    for reply in thread.replies)
 
 
+def test_a_reply_saying_how_long_it_has_been_comes_that_long_after_the_one_before(data):
+    checked = 0
+    for thread in data:
+        times = [0.0, *(reply.hours_after_question for reply in thread.replies)]
+        for before, reply in zip(times, thread.replies, strict=False):
+            claim = demo_content.claimed_hours(reply.body)
+            if claim and reply.role in {"thanks", "confirm", "bump", "fail"}:
+                checked += 1
+                assert reply.hours_after_question - before >= claim, reply.body
+    assert checked >= 5
+
+
+def test_the_claims_read_in_both_languages():
+    assert demo_content.claimed_hours("Fine for two days now. Thanks!") == 48
+    assert demo_content.claimed_hours("Ancora uguale dopo una settimana.") == 168
+    assert demo_content.claimed_hours("Reset it and it worked.") == 0
+
+
+def test_threads_have_been_read_more_the_older_and_busier_they_are(data):
+    assert all(thread.views > 0 for thread in data)
+    old_busy = [thread.views for thread in data
+                if thread.days_ago > 60 and len(thread.replies) >= 4]
+    new_quiet = [thread.views for thread in data if thread.days_ago < 2 and not thread.replies]
+    assert statistics.median(old_busy) > 10 * statistics.median(new_quiet)
+
+
+def test_the_support_team_are_staff_and_everyone_else_a_customer():
+    assert {member.username for member in MEMBERS if member.staff} == {
+        "Ellie_LumioTeam", "Giulia_LumioTeam"}
+
+
 # --- the module -----------------------------------------------------------------------
 
 

@@ -25,6 +25,12 @@ def test_body_length(body, ok):
     assert (rules.body_problem(body) is None) is ok
 
 
+def test_a_line_break_a_browser_sends_as_two_characters_counts_as_one():
+    lines = "\r\n".join(["x" * 99] * 200)  # 19,800 letters, 199 line breaks
+
+    assert rules.body_problem(lines) is None
+
+
 def test_body_too_long_says_how_long_it_is():
     assert "20001" in rules.body_problem("x" * 20_001)
 

@@ -28,6 +28,32 @@ def test_the_accepted_answer_is_shown_right_under_the_question(client, make, peo
     assert "Accepted answer" in html and "Solved" in html
 
 
+def test_an_accepted_only_reply_leaves_no_empty_other_replies_heading(client, make, people,
+                                                                      question):
+    only = make.reply(people.helper, question, "Reset the case: hold the button 15 seconds.")
+    make.act("accept", people.asker, only)
+    html = client.get(thread_url(question)).get_data(as_text=True)
+    assert "Accepted answer" in html
+    assert "other repl" not in html and "No answers yet" not in html
+
+
+def test_the_reply_box_is_titled_once(client, post_form, make, people, question):
+    sign_in(post_form, "helper")
+    html = client.get(thread_url(question)).get_data(as_text=True)
+    visible_text = re.sub(r'<label class="visually-hidden"[^>]*>[^<]*</label>', "", html)
+    assert visible_text.count("Your answer") == 1
+    assert re.search(r'<label class="visually-hidden" for="body">Your answer</label>', html)
+
+
+def test_the_helpful_button_comes_before_its_count(client, post_form, make, people,
+                                                  question):
+    answer = make.reply(people.helper, question, "Reset the case: hold the button 15 seconds.")
+    sign_in(post_form, "other")
+    html = client.get(thread_url(question)).get_data(as_text=True)
+    footer = html[html.index(f'id="post-{answer.id}"'):]
+    assert footer.index(">Helpful</button>") < footer.index(f'id="helpful-{answer.id}"')
+
+
 def test_answers_are_ordered_by_helpful_votes_then_time(client, make, people, question):
     first = make.reply(people.other, question, "First answer, with no votes at all.")
     second = make.reply(people.helper, question, "Second answer, voted helpful by one.")

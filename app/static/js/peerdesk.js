@@ -55,7 +55,7 @@ async function toggle(form, button, data) {
   form.setAttribute("action", other);
   button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true"));
   const counter = document.querySelector(form.dataset.counter);
-  if (counter && data.count_text) counter.textContent = data.count_text;
+  if (counter && typeof data.count_text === "string") counter.textContent = data.count_text;
 }
 
 // A refusal ("You cannot vote on your own post.") is shown next to the button.
@@ -211,12 +211,36 @@ function addInserter(select) {
   });
 }
 
+// "1,234 of 20,000 characters" under a text box with a limit, so the limit is met while
+// typing, not learned from a refusal; the texts come translated in the page.
+function countCharacters(box) {
+  const note = document.getElementById(`${box.id}-count`);
+  if (!note) return;
+  const max = Number(box.dataset.maxLength);
+  const format = (number) => number.toLocaleString(document.documentElement.lang);
+  const update = () => {
+    const count = [...box.value].length;  // characters, as the server counts them
+    const over = count - max;
+    note.textContent = over > 0
+      ? note.dataset.overText.replace("{over}", format(over)).replace("{max}", format(max))
+      : note.dataset.countText.replace("{count}", format(count)).replace("{max}", format(max));
+    note.classList.toggle("near-limit", count > max * 0.9 && over <= 0);
+    note.classList.toggle("over-limit", over > 0);
+  };
+  note.hidden = false;
+  box.setAttribute("aria-describedby",
+    [box.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+  box.addEventListener("input", update);
+  update();
+}
+
 function enhance(root) {
   root.querySelectorAll("form[data-confirm], form:has(button[data-confirm])")
     .forEach(confirmBeforeSubmit);
   root.querySelectorAll("form.js-action").forEach((form) => sendWithFetch(form, toggle));
   root.querySelectorAll("form.js-refresh").forEach((form) => sendWithFetch(form, refreshMain));
   root.querySelectorAll("[data-preview-for]").forEach(addPreview);
+  root.querySelectorAll("textarea[data-max-length]").forEach(countCharacters);
   root.querySelectorAll("form[data-ask-form]").forEach(enhanceAskForm);
   root.querySelectorAll("select[data-insert-into]").forEach(addInserter);
   root.querySelectorAll("form[data-forget-draft]").forEach((form) => {

@@ -1,0 +1,37 @@
+"""The seeded demo reads like a real community: the brand's support team answers as staff,
+and threads have been read (the knowledge base's candidate ranking weighs views)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.accounts.models import Role, User
+from app.extensions import db
+from community.demo_content import threads
+from community.models import Post, Thread
+from tests.support.demo_site import served_demo
+
+
+@pytest.fixture(scope="module")
+def demo(database_url, tmp_path_factory):
+    with served_demo(database_url, tmp_path_factory.mktemp("demo")) as (app, _url):
+        with app.app_context():
+            yield app
+
+
+@pytest.mark.parametrize("username", ["Ellie_LumioTeam", "Giulia_LumioTeam"])
+def test_the_support_team_answers_with_the_staff_badge(demo, username):
+    user = db.session.scalar(select(User).where(User.username == username))
+    posts = db.session.scalars(select(Post).where(Post.author_id == user.id)).all()
+    assert user.role == Role.AGENT
+    assert posts and all(post.is_staff for post in posts)
+    thread = db.session.get(Thread, posts[0].thread_id)
+    html = demo.test_client().get(f"/t/{thread.id}/{thread.slug}").get_data(as_text=True)
+    assert 'class="badge badge-staff"' in html
+
+
+def test_every_community_thread_has_been_read(demo):
+    titles = [thread.title for thread in threads()]
+    views = db.session.scalars(select(Thread.view_count).where(Thread.title.in_(titles))).all()
+    assert len(views) == len(titles) and min(views) > 0
