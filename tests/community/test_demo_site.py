@@ -15,9 +15,9 @@ from tests.support.demo_site import served_demo
 
 @pytest.fixture(scope="module")
 def demo(database_url, tmp_path_factory):
-    with served_demo(database_url, tmp_path_factory.mktemp("demo")) as (app, _url):
-        with app.app_context():
-            yield app
+    folder = tmp_path_factory.mktemp("demo")
+    with served_demo(database_url, folder) as (app, _url), app.app_context():
+        yield app
 
 
 @pytest.mark.parametrize("username", ["Ellie_LumioTeam", "Giulia_LumioTeam"])
