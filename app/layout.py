@@ -37,6 +37,12 @@ LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
 class NavLink:
     label: Callable[[], str]  # called per request, so it follows the visitor's language
     endpoint: str
+    current_on: tuple[str, ...] = ()  # endpoints where it is current; default: its blueprint
+
+    def is_current(self, endpoint: str) -> bool:
+        if self.current_on:
+            return endpoint in self.current_on
+        return endpoint.split(".")[0] == self.endpoint.split(".")[0]
 
 
 @dataclass(frozen=True)
@@ -101,15 +107,16 @@ def add_settings_section(app: Flask, renderer: Callable[[Any], str]) -> None:
     _hooks(app)["settings"].append(renderer)
 
 
-def add_nav_link(app: Flask, label: Callable[[], str], endpoint: str) -> None:
-    """A section in the main navigation, after "Community"."""
-    _hooks(app)["nav"].append(NavLink(label, endpoint))
+def add_nav_link(app: Flask, label: Callable[[], str], endpoint: str,
+                 current_on: tuple[str, ...] = ()) -> None:
+    """A section in the main navigation, after "Community"; ``current_on`` names the
+    endpoints where it is marked current when they share a blueprint with other pages."""
+    _hooks(app)["nav"].append(NavLink(label, endpoint, current_on))
 
 
 def nav_links() -> list[tuple[str, str, bool]]:
     """(label, url, current) for each registered section."""
-    return [(link.label(), url_for(link.endpoint),
-             (request.endpoint or "").split(".")[0] == link.endpoint.split(".")[0])
+    return [(link.label(), url_for(link.endpoint), link.is_current(request.endpoint or ""))
             for link in _hooks(current_app)["nav"]]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, render_template, url_for
 from flask_babel import gettext as _
 
-from app.layout import AccountLink, add_account_link, add_profile_section
+from app.layout import AccountLink, add_account_link, add_nav_link, add_profile_section
 from community import importers, journey, knowledge
 
 
@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
         search_documents,
         search_views,
         seo,
+        tag_views,
         views,
     )
 
@@ -39,6 +40,8 @@ def init_app(app: Flask) -> None:
     receivers.init_app()
     app.register_blueprint(views.bp)
     api.init_app(app)
+    add_nav_link(app, lambda: _("Tags"), "community.tag_index",
+                 current_on=("community.tag_index", "community.tag"))
     knowledge.init_app(app)
     journey.init_app(app)
     importers.init_app(app)

@@ -25,6 +25,7 @@ from community.schemas import (
     ThreadSchema,
     ThreadSummarySchema,
 )
+from community.tags import tag_name
 
 bp = blueprint("community_api", __name__, description="Threads, answers, votes.")
 
@@ -180,7 +181,8 @@ class Search(MethodView):
         match, more matching words rank higher; solved threads and helpful articles first.
         Only what the token's user may read is returned."""
         filters = search_views.Filters(category=args.get("category", ""),
-                                       solved_only=args["solved"], kind=args["type"])
+                                       solved_only=args["solved"], kind=args["type"],
+                                       tag=tag_name(args.get("tag", "")))
         try:
             found = search_views.find(args["q"], filters, page=args["page"],
                                       per_page=args["per_page"])

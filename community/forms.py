@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from community import rules
 from community.models import EmailMode, ThreadKind
@@ -67,6 +67,13 @@ class EditForm(FlaskForm):
                         render_kw={"maxlength": rules.TITLE_MAX})
     body = TextAreaField(_l("Text"), validators=[DataRequired(), rule(rules.body_problem)],
                          render_kw={"rows": 12, "data-max-length": rules.BODY_MAX})
+
+
+class TagDescriptionForm(FlaskForm):
+    description = TextAreaField(
+        _l("What this tag is for"), validators=[Length(max=500)],
+        description=_l("One or two sentences, shown above the tag's threads. Plain text."),
+        render_kw={"rows": 2, "data-max-length": 500})
 
 
 class EmailModeForm(FlaskForm):

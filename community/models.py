@@ -97,6 +97,9 @@ class Tag(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
+    # What the tag is for, on its page: plain text a moderator writes ("Wi-Fi: setup,
+    # drop-outs and routers"); empty for most tags.
+    description: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
 
 class Thread(db.Model):

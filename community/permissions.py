@@ -59,3 +59,8 @@ def _accept(user: Any, thread: Any) -> bool:
 @rule("post.view_hidden")
 def _view_hidden(user: Any, _post: Any) -> bool:
     return role_of(user) in ACCEPTING_STAFF
+
+
+@rule("tag.describe")
+def _describe_tag(user: Any, _tag: Any) -> bool:
+    return role_of(user) in {Role.MODERATOR, Role.ADMIN}

@@ -98,6 +98,8 @@ class SearchQuerySchema(Schema):
                       metadata={"description": "A question in natural language."})
     category = fields.String(validate=validate.Length(max=80),
                              metadata={"description": "Category slug (includes its children)."})
+    tag = fields.String(validate=validate.Length(max=40),
+                        metadata={"description": "Only threads with this tag."})
     type = fields.String(validate=validate.OneOf(SEARCH_TYPES), load_default="all",
                          metadata={"description": "all, threads or articles"})
     solved = fields.Boolean(load_default=False,

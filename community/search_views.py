@@ -23,6 +23,7 @@ from community import page_cache, queries, search_documents
 from community.journey import note
 from community.journey.models import Step
 from community.knowledge.queries import readable_articles
+from community.tags import tag_name
 from community.views import bp
 
 KINDS = {"all": ("thread", "article"), "threads": ("thread",), "articles": ("article",)}
@@ -35,6 +36,7 @@ class Filters:
     category: str = ""  # a category slug; its subcategories are included
     solved_only: bool = False
     kind: str = "all"  # a key of KINDS
+    tag: str = ""  # a tag's name: only threads with it (articles have no tags)
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,8 @@ def find(text: str, filters: Filters, *, page: int = 1, per_page: int = PER_PAGE
     """Search, then load what the reader may see, in the index's order."""
     found = search_adapter.query(
         text, kinds=KINDS[filters.kind], categories=_category_slugs(filters.category),
-        solved_only=filters.solved_only, limit=per_page, offset=(page - 1) * per_page,
-        suggest=True)
+        tag=filters.tag or None, solved_only=filters.solved_only, limit=per_page,
+        offset=(page - 1) * per_page, suggest=True)
     return Page(_load(found.hits), found.total, page, per_page, found.suggestion, found.close)
 
 
@@ -153,7 +155,8 @@ def _filters_from_request() -> Filters:
     kind = request.args.get("type", "all")
     return Filters(category=request.args.get("category", "")[:80],
                    solved_only=request.args.get("solved") == "1",
-                   kind=kind if kind in KINDS else "all")
+                   kind=kind if kind in KINDS else "all",
+                   tag=tag_name(request.args.get("tag", "")))
 
 
 @bp.get("/search")

@@ -1,4 +1,5 @@
-"""Tags: how a name becomes a tag, and a question's tags found or made."""
+"""Tags: how a name becomes a tag, a question's tags found or made, and what a tag's page
+lists (its threads, the articles promoted from them, the most used tags)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import re
 from collections.abc import Iterable
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, exists, func, select
 
 from app.extensions import db
 from community.errors import CommunityError
-from community.models import Tag
+from community.models import Tag, Thread, thread_tags
 
 MAX_TAGS = 5
 
@@ -29,3 +30,28 @@ def tags_named(names: Iterable[str]) -> list[Tag]:
     existing = {tag.name: tag for tag in db.session.scalars(
         select(Tag).where(Tag.name.in_(cleaned)))} if cleaned else {}
     return [existing.get(name) or Tag(name=name) for name in cleaned]
+
+
+def tag_by_name(name: str) -> Tag | None:
+    return db.session.scalar(select(Tag).where(Tag.name == tag_name(name))) if name else None
+
+
+def tagged(statement: Select, tag: Tag) -> Select:
+    """``statement`` (over threads) narrowed to the threads with ``tag``."""
+    return statement.where(exists().where(thread_tags.c.thread_id == Thread.id,
+                                          thread_tags.c.tag_id == tag.id))
+
+
+def popular(limit: int = 60) -> list[tuple[Tag, int]]:
+    """The most used tags with how many threads carry each, most used first."""
+    used = func.count(thread_tags.c.thread_id)
+    return [(tag, count) for tag, count in db.session.execute(
+        select(Tag, used).join(thread_tags, thread_tags.c.tag_id == Tag.id)
+        .group_by(Tag.id).order_by(used.desc(), Tag.name).limit(limit))]
+
+
+def describe(tag: Tag, description: str) -> None:
+    """Set what the tag is for (a moderator's words, plain text)."""
+    tag.description = " ".join(description.split())[:500]
+    db.session.commit()
+

@@ -235,17 +235,18 @@ def update(kind: str, ids: Iterable[int]) -> None:
 
 
 def query(text: str, *, kinds: Iterable[str] | None = None, category: str | None = None,
-          categories: Iterable[str] = (), solved_only: bool = False, limit: int = 20,
-          offset: int = 0, suggest: bool = False) -> Results:
+          categories: Iterable[str] = (), tag: str | None = None, solved_only: bool = False,
+          limit: int = 20, offset: int = 0, suggest: bool = False) -> Results:
     """Natural-language search: any word may match, more matching words (and synonym
-    groups) rank higher. ``category`` or ``categories`` are slugs (a document matches any);
+    groups) rank higher. ``category`` or ``categories`` are slugs (a document matches any),
+    ``tag`` a tag's name;
     ``suggest`` adds "did you mean" when some words are unknown to the index."""
     from app.search import spelling, stopwords, synonyms
 
     known_synonyms = synonyms.load()
     parsed = terms.parse(text, known_synonyms, kinds=kinds or (),
                          categories=[*([category] if category else []), *categories],
-                         solved_only=solved_only)
+                         tags=[tag] if tag else [], solved_only=solved_only)
     backend = _search().backend
     found = backend.search(parsed, limit=limit, offset=offset) if parsed.groups else Results([], 0)
     if suggest:

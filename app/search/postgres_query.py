@@ -228,7 +228,8 @@ def statement(query: Query, tail: str, known: Frequencies, **params):
         scores.append(f"{group.weight} * {known.idf(i):.9f} * {rank}")
     params.update(texts)
     params.update({"options": HEADLINE, "kinds": list(query.kinds), "candidates": CANDIDATES,
-                   "categories": list(query.categories), "language": query.language})
+                   "categories": list(query.categories), "tags": list(query.tags),
+                   "language": query.language})
     queries = ", ".join(f"to_tsquery('english', :{name}) AS en_{name}, "
                         f"to_tsquery('italian', :{name}) AS it_{name}" for name in texts)
     matches = " OR ".join(matches) or "FALSE"
@@ -261,6 +262,8 @@ def _filters(query: Query) -> str:
         filters.append("d.kind = ANY(:kinds)")
     if query.categories:
         filters.append("d.category = ANY(:categories)")
+    if query.tags:  # the document's tags are its names joined by spaces
+        filters.append("string_to_array(d.tags, ' ') && CAST(:tags AS text[])")
     if query.solved_only:
         filters.append("d.solved")
     return " AND ".join(filters)

@@ -63,6 +63,7 @@ class Query:
     language: str | None = None
     kinds: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # a document holds one of them
     solved_only: bool = False
 
 
@@ -165,14 +166,15 @@ def _same(a: Phrase, b: Phrase, language: str | None) -> bool:
 
 
 def parse(text: str, synonyms: Synonyms, *, kinds: Iterable[str] = (),
-          categories: Iterable[str] = (), solved_only: bool = False) -> Query:
+          categories: Iterable[str] = (), tags: Iterable[str] = (),
+          solved_only: bool = False) -> Query:
     tokens = words(text)[:MAX_QUERY_WORDS]
     language = stopwords.language_of(tokens)
     groups = _groups(text, synonyms, language, skip=stopwords.ALL)
     if not groups and tokens:  # nothing but common words: search for them after all
         groups = _groups(text, synonyms, language, skip=frozenset())
     return Query(tuple(groups), language=language, kinds=tuple(kinds),
-                 categories=tuple(categories), solved_only=solved_only)
+                 categories=tuple(categories), tags=tuple(tags), solved_only=solved_only)
 
 
 def _groups(text: str, synonyms: Synonyms, language: str | None,

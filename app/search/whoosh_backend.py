@@ -70,6 +70,7 @@ def schema() -> Schema:
         "kind": ID(stored=True),
         "ident": NUMERIC(stored=True, numtype=int, bits=64),
         "category": ID(),
+        "tag": KEYWORD(),  # for the tag filter; the tags' words are searched in tags_*
         "solved": BOOLEAN(),
         "boost": COLUMN(columns.NumericColumn("f", default=1.0)),
         "language": STORED(),
@@ -93,7 +94,8 @@ def _fields(document: Document) -> dict:
     language = document.language if document.language in LANGUAGES else "en"
     return {
         "key": document.key, "kind": document.kind, "ident": document.id,
-        "category": document.category, "solved": document.solved,
+        "category": document.category, "tag": " ".join(document.tags),
+        "solved": document.solved,
         "boost": float(document.boost), "language": language,
         "body_excerpt": document.body[:EXCERPT_CHARS],
         "replies_excerpt": document.replies[:EXCERPT_CHARS],
@@ -328,6 +330,8 @@ def _allowed(query: Query) -> list[list[tuple[str, object]]]:
         allowed.append([("kind", kind) for kind in query.kinds])
     if query.categories:
         allowed.append([("category", slug) for slug in query.categories])
+    if query.tags:
+        allowed.append([("tag", tag) for tag in query.tags])
     if query.solved_only:
         allowed.append([("solved", True)])
     return allowed

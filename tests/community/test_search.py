@@ -301,3 +301,25 @@ def test_loose_matches_come_apart_under_more_results(client, make, people):
     html = results_page(client, "buds pro charging case dark")
     assert "1 close match · 2 results in all" in html
     assert html.index("More results") < html.index(loose.title)
+
+
+def test_a_tag_narrows_the_search_to_the_threads_with_it(client, make, people):
+    tagged = make.thread(people.asker, title="Buds Pro stopped charging in the case",
+                         body="The case light blinks red and nothing charges.", tags=["case"])
+    untagged = make.thread(people.other, title="Buds Lite stopped charging overnight",
+                           body="They were at 0% this morning after a night in the case.")
+    html = client.get("/search", query_string={"q": "stopped charging", "tag": "case"}
+                      ).get_data(as_text=True)
+    assert tagged.title in html and untagged.title not in html
+    assert 'name="tag" value="case"' in html  # kept when the question is changed
+
+
+def test_the_api_search_takes_a_tag(client, make, people):
+    make.thread(people.asker, title="Buds Pro stopped charging in the case",
+                body="The case light blinks red and nothing charges.", tags=["case"])
+    make.thread(people.other, title="Buds Lite stopped charging overnight",
+                body="They were at 0% this morning after a night in the case.")
+    headers = {"Authorization": f"Bearer {make.api_token(people.asker)}"}
+    found = client.get("/api/v1/search", query_string={"q": "stopped charging", "tag": "case"},
+                       headers=headers).get_json()
+    assert [item["title"] for item in found["items"]] == ["Buds Pro stopped charging in the case"]
