@@ -8,7 +8,8 @@ catalogues live in ``app/translations`` and cover all packages.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, has_request_context, request, session
+from flask import Flask, current_app, has_app_context, has_request_context, request, session
+from flask_babel import get_locale
 from flask_login import current_user
 
 from app.extensions import babel
@@ -24,6 +25,13 @@ def select_locale() -> str | None:
     if user_locale in languages:
         return user_locale
     return request.accept_languages.best_match(languages)
+
+
+def page_language() -> str | None:
+    """The language being rendered ("it"), a mail's forced one included; None outside an
+    app (data shown there in the default language)."""
+    locale = get_locale() if has_app_context() else None
+    return locale.language if locale is not None else None
 
 
 def init_app(app: Flask) -> None:

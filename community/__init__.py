@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from flask import Flask, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.layout import AccountLink, add_account_link, add_nav_link, add_profile_section
+from app.layout import (
+    AccountLink,
+    StaffTool,
+    add_account_link,
+    add_nav_link,
+    add_profile_section,
+    add_staff_tool,
+)
 from community import importers, journey, knowledge
 
 
@@ -18,6 +26,7 @@ def init_app(app: Flask) -> None:
     # jobs, permissions and demo register themselves when imported
     from community import (  # noqa: F401
         api,
+        area_views,
         ask_views,
         demo,
         jobs,
@@ -42,6 +51,10 @@ def init_app(app: Flask) -> None:
     api.init_app(app)
     add_nav_link(app, lambda: _("Tags"), "community.tag_index",
                  current_on=("community.tag_index", "community.tag"))
+    add_staff_tool(app, StaffTool(
+        _l("Site"), _l("Product areas"),
+        _l("Names and descriptions of the product areas, in each language."),
+        "community.edit_areas", "areas.edit", order=90))
     knowledge.init_app(app)
     journey.init_app(app)
     importers.init_app(app)

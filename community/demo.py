@@ -33,7 +33,7 @@ from community.models import (
 def seed_community() -> str:
     from community import demo_content  # large, and only needed here
 
-    categories = _categories(demo_content.CATEGORIES)
+    categories = _categories(demo_content.CATEGORIES, demo_content.CATEGORY_TRANSLATIONS)
     members = _members(demo_content.MEMBERS)
     with search.suspended():  # one rebuild at the end beats a write per post
         created = sum(_thread(item, categories, members) for item in demo_content.threads())
@@ -42,7 +42,7 @@ def seed_community() -> str:
             f"{created} threads created" + (f", {indexed} indexed" if indexed else ""))
 
 
-def _categories(items) -> dict[str, Category]:
+def _categories(items, translations: dict) -> dict[str, Category]:
     existing = {category.slug: category for category in db.session.scalars(select(Category))}
     for item in sorted(items, key=lambda c: c.parent is not None):
         if item.slug not in existing:
@@ -50,6 +50,12 @@ def _categories(items) -> dict[str, Category]:
                 slug=item.slug, name=item.name, description=item.description,
                 position=item.position, parent=existing.get(item.parent))
             db.session.add(existing[item.slug])
+        category = existing[item.slug]
+        for language, areas in translations.items():
+            if item.slug in areas and language not in (category.translations or {}):
+                name, description = areas[item.slug]
+                category.translations = {**(category.translations or {}),
+                                         language: {"name": name, "description": description}}
     db.session.commit()
     return existing
 

@@ -94,6 +94,30 @@ CATEGORIES: tuple[DemoCategory, ...] = (
                  "What you would like Lumio to build or change next.", position=6),
 )
 
+# The product areas on the Italian interface: {language: {slug: (name, description)}}.
+CATEGORY_TRANSLATIONS: dict[str, dict[str, tuple[str, str]]] = {"it": {
+    "audio": ("Audio", "Auricolari e speaker: abbinamento, suono, batteria e firmware."),
+    "earbuds": ("Auricolari", "Lumio Buds Pro e Lumio Buds Lite."),
+    "speakers": ("Speaker", "Lo smart speaker Lumio Home e lo speaker portatile Lumio Go."),
+    "wearables": ("Indossabili",
+                  "Lumio Watch 2: attività fisica, notifiche, batteria e cinturini."),
+    "tv-streaming": ("TV e streaming",
+                     "Lumio Stream 4K: immagine, audio, telecomandi e app di streaming."),
+    "lumio-app": ("App Lumio", "L'app Lumio per iOS e Android: configurazione, aggiornamenti "
+                               "e impostazioni."),
+    "store-account": ("Negozio e account", "Tutto ciò che riguarda te e Lumio e non è un "
+                                           "dispositivo."),
+    "orders-billing": ("Ordini e fatturazione",
+                       "Ordini, consegne, pagamenti, fatture e abbonamenti."),
+    "account-sign-in": ("Account e accesso",
+                        "Account Lumio, password, verifica in due passaggi e privacy."),
+    "warranty-repairs": ("Garanzia e riparazioni",
+                         "Richieste di garanzia, sostituzioni, riparazioni e resi."),
+    "community-lounge": ("Salotto della community",
+                         "Configurazioni, confronti e chiacchiere tra chi ha un Lumio."),
+    "ideas": ("Idee e richieste", "Cosa vorresti che Lumio costruisse o cambiasse."),
+}}
+
 _E, _S, _W, _T = "earbuds", "speakers", "wearables", "tv-streaming"
 
 MEMBERS: tuple[DemoMember, ...] = (

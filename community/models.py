@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    JSON,
     Column,
     ForeignKey,
     Index,
@@ -19,11 +20,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.accounts.models import User
 from app.clock import utcnow
 from app.extensions import db, string_enum
+from app.i18n import page_language
 from community.versions import THREAD_COLUMNS, keep_category_version
 
 _enum = string_enum
@@ -69,8 +72,13 @@ class Category(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(80))
-    description: Mapped[str] = mapped_column(String(300), default="")
+    # The site's default language (English) in these columns; other languages in
+    # ``translations`` ({"it": {"name": ..., "description": ...}}). ``name`` and
+    # ``description`` read in the page's language, falling back to the default; in SQL
+    # they are the default language's columns (sorting, filters).
+    base_name: Mapped[str] = mapped_column("name", String(80))
+    base_description: Mapped[str] = mapped_column("description", String(300), default="")
+    translations: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     position: Mapped[int] = mapped_column(default=0)
     thread_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -82,6 +90,37 @@ class Category(db.Model):
     children: Mapped[list[Category]] = relationship(
         back_populates="parent", order_by="Category.position"
     )
+
+    @hybrid_property
+    def name(self) -> str:
+        return self.in_language("name", page_language())
+
+    @name.inplace.setter
+    def _name_setter(self, value: str) -> None:
+        self.base_name = value
+
+    @name.inplace.expression
+    @classmethod
+    def _name_expression(cls):
+        return cls.base_name
+
+    @hybrid_property
+    def description(self) -> str:
+        return self.in_language("description", page_language())
+
+    @description.inplace.setter
+    def _description_setter(self, value: str) -> None:
+        self.base_description = value
+
+    @description.inplace.expression
+    @classmethod
+    def _description_expression(cls):
+        return cls.base_description
+
+    def in_language(self, field: str, language: str | None) -> str:
+        """``field`` ("name" or "description") in ``language``, else the default's."""
+        translated = (self.translations or {}).get(language or "", {}).get(field)
+        return translated or getattr(self, f"base_{field}")
 
 
 thread_tags = Table(

@@ -64,3 +64,8 @@ def _view_hidden(user: Any, _post: Any) -> bool:
 @rule("tag.describe")
 def _describe_tag(user: Any, _tag: Any) -> bool:
     return role_of(user) in {Role.MODERATOR, Role.ADMIN}
+
+
+@rule("areas.edit")
+def _edit_areas(user: Any, _category: Any) -> bool:
+    return role_of(user) == Role.ADMIN

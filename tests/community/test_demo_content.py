@@ -482,3 +482,9 @@ def test_importing_builds_no_content():
               if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.Expr))
               for node in ast.walk(statement) if isinstance(node, ast.Call)}
     assert called <= {"DemoMember", "DemoCategory", "frozenset", "re.compile"}
+
+
+def test_every_product_area_has_an_italian_name_and_description():
+    italian = demo_content.CATEGORY_TRANSLATIONS["it"]
+    assert set(italian) == {category.slug for category in CATEGORIES}
+    assert all(name and description for name, description in italian.values())

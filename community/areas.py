@@ -1,0 +1,32 @@
+"""Product areas in every language the site speaks: an admin names and describes each
+area once per language; pages show the reader's language and fall back to the default's
+(``Category.name``). Saving one bumps the area's version, so cached pages show it at once.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import update
+
+from app.clock import utcnow
+from app.extensions import db
+from community.models import Category
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(current_app.config["LANGUAGES"])
+
+
+def rename(category: Category, texts: dict[str, tuple[str, str]]) -> None:
+    """``texts``: {language: (name, description)}. The default language's are required
+    (the form says so); another's left empty falls back to the default's."""
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    name, description = texts[default]
+    category.name, category.description = name.strip(), description.strip()
+    category.translations = {
+        language: {"name": name.strip(), "description": description.strip()}
+        for language, (name, description) in texts.items()
+        if language != default and (name.strip() or description.strip())}
+    db.session.execute(update(Category).where(Category.id == category.id)
+                       .values(version=Category.version + 1, changed_at=utcnow()))
+    db.session.commit()

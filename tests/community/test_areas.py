@@ -1,0 +1,86 @@
+"""Product areas speak the reader's language: an admin names and describes each area per
+language; readers of another language see the default's."""
+
+from app.extensions import db
+from community.models import Category
+from tests.factories import PASSWORD
+
+ITALIAN = {"Accept-Language": "it"}
+
+
+def sign_in(post_form, username):
+    assert post_form("/sign-in", {"login": username, "password": PASSWORD}).status_code == 302
+
+
+def translate(app, category, **languages):
+    with app.app_context():
+        found = db.session.get(Category, category.id)
+        found.translations = {code: {"name": name, "description": description}
+                              for code, (name, description) in languages.items()}
+        db.session.commit()
+
+
+def test_an_italian_reader_sees_the_italian_name_and_description(app, client, make):
+    earbuds = make.category("Earbuds", description="Buds Pro and Buds Lite.")
+    translate(app, earbuds, it=("Auricolari", "Buds Pro e Buds Lite."))
+    italian = client.get("/c/earbuds", headers=ITALIAN).get_data(as_text=True)
+    english = app.test_client().get("/c/earbuds").get_data(as_text=True)
+    assert "<h1>Auricolari</h1>" in italian and "Buds Pro e Buds Lite." in italian
+    assert "<h1>Earbuds</h1>" in english and "Auricolari" not in english
+
+
+def test_an_area_without_a_translation_shows_the_default_language(client, make):
+    make.category("Earbuds", description="Buds Pro and Buds Lite.")
+    assert "<h1>Earbuds</h1>" in client.get("/c/earbuds", headers=ITALIAN).get_data(
+        as_text=True)
+
+
+def test_an_admin_names_an_area_in_italian_and_readers_see_it_at_once(app, client, post_form,
+                                                                     make):
+    make.category("Earbuds", description="Buds Pro and Buds Lite.")
+    reader = app.test_client()
+    assert "Auricolari" not in reader.get("/", headers=ITALIAN).get_data(as_text=True)
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    response = post_form("/admin/areas/earbuds", {
+        "name_en": "Earbuds", "description_en": "Buds Pro and Buds Lite.",
+        "name_it": "Auricolari", "description_it": "Buds Pro e Buds Lite."})
+    assert response.status_code == 303
+    assert "Auricolari" in reader.get("/", headers=ITALIAN).get_data(as_text=True)
+    assert "Auricolari" in client.get("/admin/areas").get_data(as_text=True)
+
+
+def test_the_default_name_is_required_and_said_next_to_the_field(client, post_form, make):
+    make.category("Earbuds")
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    response = post_form("/admin/areas/earbuds", {"name_en": "", "name_it": "Auricolari"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="name_en-error"' in html and "Every area needs a name." in html
+
+
+def test_a_name_too_long_is_refused_and_nothing_is_saved(app, client, post_form, make):
+    earbuds = make.category("Earbuds")
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    response = post_form("/admin/areas/earbuds", {"name_en": "E" * 81, "name_it": "Auricolari"})
+    assert response.status_code == 422
+    with app.app_context():
+        assert db.session.get(Category, earbuds.id).translations == {}
+
+
+def test_only_admins_edit_areas(client, post_form, make, people):
+    make.category("Earbuds")
+    sign_in(post_form, "mod")
+    assert client.get("/admin/areas").status_code == 403
+    assert post_form("/admin/areas/earbuds", {"name_en": "Mine"},
+                     form_page="/").status_code == 403
+
+
+def test_areas_sort_by_their_default_name_in_sql(app, make):
+    make.category("Zebra pads")
+    make.category("Anchors")
+    with app.app_context():
+        names = db.session.scalars(db.select(Category.name).order_by(Category.name)).all()
+    assert names == ["Anchors", "Zebra pads"]
