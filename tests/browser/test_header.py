@@ -17,6 +17,9 @@ import pytest
 from app.demo import DEMO_PASSWORD
 from tests.support.demo_site import served_demo
 
+# The layout does not depend on the database: SQLite only (the demo is the same on both).
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"], scope="session")
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "header"
 ROLES = ("visitor", "member", "moderator", "agent", "admin")
 WIDTHS = {"1280": {"width": 1280, "height": 800}, "390": {"width": 390, "height": 844}}
