@@ -18,7 +18,8 @@ from community.views import bp
 def edit_areas():
     require("areas.edit")
     return render_template("community/areas.html", categories=queries.top_categories(),
-                           codes=areas.languages())
+                           codes=areas.languages(),
+                           default=current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 @bp.route("/admin/areas/<slug>", methods=["GET", "POST"])

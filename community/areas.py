@@ -1,6 +1,7 @@
 """Product areas in every language the site speaks: an admin names and describes each
 area once per language; pages show the reader's language and fall back to the default's
-(``Category.name``). Saving one bumps the area's version, so cached pages show it at once.
+(``Category.name``). Saving one raises the versions of the area and its subareas (lists,
+articles) and their ``label_version`` (thread pages), so cached pages show it at once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from community.models import Category
 
 
 def languages() -> tuple[str, ...]:
-    return tuple(current_app.config["LANGUAGES"])
+    """The site's languages, the default first (its texts are the required ones)."""
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    return (default, *(code for code in current_app.config["LANGUAGES"] if code != default))
 
 
 def rename(category: Category, texts: dict[str, tuple[str, str]]) -> None:
@@ -27,6 +30,8 @@ def rename(category: Category, texts: dict[str, tuple[str, str]]) -> None:
         language: {"name": name.strip(), "description": description.strip()}
         for language, (name, description) in texts.items()
         if language != default and (name.strip() or description.strip())}
-    db.session.execute(update(Category).where(Category.id == category.id)
-                       .values(version=Category.version + 1, changed_at=utcnow()))
+    family = [category.id, *(child.id for child in category.children)]  # children name it
+    db.session.execute(update(Category).where(Category.id.in_(family)).values(
+        version=Category.version + 1, label_version=Category.label_version + 1,
+        changed_at=utcnow()))
     db.session.commit()

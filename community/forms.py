@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from app.text import normalize_newlines
 from community import rules
 from community.models import EmailMode, ThreadKind
 
@@ -69,9 +70,15 @@ class EditForm(FlaskForm):
                          render_kw={"rows": 12, "data-max-length": rules.BODY_MAX})
 
 
+def _unix_newlines(text: str | None) -> str | None:
+    """A browser sends a line break as CR LF: counted as one, as stored and as the page's
+    character counter counts it."""
+    return normalize_newlines(text) if text else text
+
+
 class TagDescriptionForm(FlaskForm):
     description = TextAreaField(
-        _l("What this tag is for"), validators=[Length(max=500)],
+        _l("What this tag is for"), validators=[Length(max=500)], filters=[_unix_newlines],
         description=_l("One or two sentences, shown above the tag's threads. Plain text."),
         render_kw={"rows": 2, "data-max-length": 500})
 
@@ -95,6 +102,7 @@ def area_form(languages: tuple[str, ...], default: str) -> type[FlaskForm]:
             validators=[*required, Length(max=80)], render_kw={"maxlength": 80, "lang": code}))
         setattr(AreaForm, f"description_{code}", TextAreaField(
             _l("Description (%(language)s)", language=label), validators=[Length(max=300)],
+            filters=[_unix_newlines],
             render_kw={"rows": 2, "data-max-length": 300, "lang": code}))
     return AreaForm
 

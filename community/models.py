@@ -79,6 +79,8 @@ class Category(db.Model):
     base_name: Mapped[str] = mapped_column("name", String(80))
     base_description: Mapped[str] = mapped_column("description", String(300), default="")
     translations: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
+    # Raised when the area (or its parent) is renamed: cached thread pages show the names.
+    label_version: Mapped[int] = mapped_column(default=0, server_default="0")
     position: Mapped[int] = mapped_column(default=0)
     thread_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -129,6 +129,11 @@ def _question_visible(states=(Visibility.VISIBLE,)):
                           opening.visibility.in_(states))
 
 
+def listed():
+    """The condition a thread meets to be listed for readers: its question is visible."""
+    return _question_visible()
+
+
 def not_visible(thread_ids: list[int]) -> set[int]:
     """Which of these threads' questions readers cannot see (held or removed): the author's
     "Mine" list marks them."""
@@ -347,12 +352,15 @@ def _viewer_state(page: ThreadPage, viewer: User, post_ids: list[int]) -> None:
     page.unread = any(kind == "unread" for _ident, kind in rows)
 
 
-_THREAD_VERSION = (select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at)
+_THREAD_VERSION = (select(Thread.id, Thread.slug, Thread.version, Thread.last_activity_at,
+                          Category.label_version)
+                   .join(Category, Category.id == Thread.category_id)
                    .where(Thread.id == bindparam("thread_id")))
 
 
 def thread_version(thread_id: int):
-    """(id, slug, version, last_activity_at) of a thread, for the anonymous page cache
+    """(id, slug, version, last_activity_at, label_version) of a thread (the last is its
+    area's, renamed: the breadcrumb names it), for the anonymous page cache
     and its ETag: one small query, sent on the session's connection without the ORM (a
     cache hit is little else)."""
     return db.session.connection().execute(_THREAD_VERSION, {"thread_id": thread_id}).first()

@@ -24,7 +24,7 @@ ARTICLES_SHOWN = 5
 
 @bp.get("/tags")
 def tag_index():
-    return render_template("community/tags.html", tags=tags.popular())
+    return render_template("community/tags.html", tags=tags.popular(queries.listed()))
 
 
 @bp.get("/tags/<name>")
@@ -37,6 +37,8 @@ def tag(name: str, form: TagDescriptionForm | None = None):
     every = queries.thread_list("all")  # no list's filter: every visible thread, by activity
     threads = db.paginate(tags.tagged(every, found),
                           page=page_number(), per_page=PER_PAGE, max_per_page=PER_PAGE)
+    if not threads.total and not found.description:
+        abort(404)  # only held or removed threads carry it: nothing to show, nor to tell
     if form is None and can(current_user, "tag.describe", found):
         form = TagDescriptionForm(description=found.description)
     return render_template("community/tag.html", tag=found, page=threads, form=form,

@@ -19,7 +19,7 @@ MAX_TAGS = 5
 def tag_name(name: str) -> str:
     """Lower case, words joined by hyphens, letters of any script kept ("Wi-Fi 6" ->
     "wi-fi-6", "Батарея" -> "батарея")."""
-    return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-_")[:40]
+    return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-_")[:40].rstrip("-_")
 
 
 def tags_named(names: Iterable[str]) -> list[Tag]:
@@ -33,7 +33,11 @@ def tags_named(names: Iterable[str]) -> list[Tag]:
 
 
 def tag_by_name(name: str) -> Tag | None:
-    return db.session.scalar(select(Tag).where(Tag.name == tag_name(name))) if name else None
+    """The tag called ``name``, or written another way ("Wi-Fi" for "wi-fi")."""
+    if not name:
+        return None
+    return (db.session.scalar(select(Tag).where(Tag.name == name))
+            or db.session.scalar(select(Tag).where(Tag.name == tag_name(name))))
 
 
 def tagged(statement: Select, tag: Tag) -> Select:
@@ -42,11 +46,14 @@ def tagged(statement: Select, tag: Tag) -> Select:
                                           thread_tags.c.tag_id == tag.id))
 
 
-def popular(limit: int = 60) -> list[tuple[Tag, int]]:
-    """The most used tags with how many threads carry each, most used first."""
+def popular(listed, limit: int = 60) -> list[tuple[Tag, int]]:
+    """The most used tags with how many listed threads carry each, most used first;
+    ``listed`` is the condition a thread meets to be listed (a held question's tags, a
+    spammer's, are nobody's business)."""
     used = func.count(thread_tags.c.thread_id)
     return [(tag, count) for tag, count in db.session.execute(
         select(Tag, used).join(thread_tags, thread_tags.c.tag_id == Tag.id)
+        .join(Thread, Thread.id == thread_tags.c.thread_id).where(listed)
         .group_by(Tag.id).order_by(used.desc(), Tag.name).limit(limit))]
 
 

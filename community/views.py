@@ -156,8 +156,8 @@ def _anonymous_thread(thread_id: int, slug: str | None):
         journey.note(Step.VIEWED_THREAD, thread_id=thread_id)
         return _render_thread(page)
 
-    return page_cache.serve(page_cache.key(thread_id, current.version), render,
-                            current.last_activity_at)
+    return page_cache.serve(page_cache.key(thread_id, current.version, current.label_version),
+                            render, current.last_activity_at)
 
 
 def _canonical(thread):

@@ -162,3 +162,25 @@ def test_0014_counts_each_categorys_thread_changes_but_not_views(migrated_app):
     db.session.execute(text("UPDATE threads SET version = version + 1"))
     assert versions() == created + 1
     assert db.session.get(Category, thread.category_id).changed_at is not None
+
+
+def test_0015_and_0016_downgrade_without_losing_the_threads_tags(migrated_app):
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (id, username, email, password_hash, role, is_active, "
+            "session_nonce, created_at) VALUES (1, 'ada', 'ada@x.example', 'x', 'member', "
+            "true, 'n', '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
+            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
+            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
+            "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
+            "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+        connection.execute(text("INSERT INTO tags (id, name) VALUES (1, 'wi-fi')"))
+        connection.execute(text("INSERT INTO thread_tags (thread_id, tag_id) VALUES (1, 1)"))
+    downgrade(revision="0014")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM thread_tags")).scalar() == 1
+        assert connection.execute(text("SELECT name FROM categories")).scalar() == "Buds"

@@ -22,5 +22,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('tags', schema=None) as batch_op:
-        batch_op.drop_column('description')
+    # Not a batch: SQLite would copy the table and drop the old one, and with foreign keys
+    # on that drop cascades to every thread's tags. SQLite drops a column itself since 3.35.
+    op.drop_column('tags', 'description')

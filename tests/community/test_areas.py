@@ -84,3 +84,44 @@ def test_areas_sort_by_their_default_name_in_sql(app, make):
     with app.app_context():
         names = db.session.scalars(db.select(Category.name).order_by(Category.name)).all()
     assert names == ["Anchors", "Zebra pads"]
+
+
+def test_renaming_an_area_refreshes_its_cached_thread_pages(app, client, post_form, make,
+                                                           people):
+    earbuds = make.category("Earbuds")
+    thread = make.thread(people.asker, earbuds)
+    reader = app.test_client()
+    url = f"/t/{thread.id}/{thread.slug}"
+    before = reader.get(url, headers=ITALIAN)
+    assert "Auricolari" not in before.get_data(as_text=True)
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    post_form("/admin/areas/earbuds", {"name_en": "Earbuds", "name_it": "Auricolari"})
+    after = reader.get(url, headers={**ITALIAN, "If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and "Auricolari" in after.get_data(as_text=True)
+
+
+def test_renaming_an_area_refreshes_the_pages_of_its_subareas(app, post_form, make, people):
+    audio = make.category("Audio")
+    earbuds = make.category("Earbuds", parent=audio)
+    thread = make.thread(people.asker, earbuds)
+    reader = app.test_client()
+    url = f"/t/{thread.id}/{thread.slug}"
+    reader.get(url, headers=ITALIAN)
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    post_form("/admin/areas/audio", {"name_en": "Audio", "name_it": "Suono"})
+    assert "Suono" in reader.get(url, headers=ITALIAN).get_data(as_text=True)
+
+
+def test_a_description_counts_a_line_break_once_as_the_counter_does(app, post_form, make):
+    earbuds = make.category("Earbuds")
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    description = "\r\n".join(["x" * 29] * 10)  # 290 letters, 9 line breaks: 299
+    response = post_form("/admin/areas/earbuds", {"name_en": "Earbuds",
+                                                  "description_en": description})
+    assert response.status_code == 303
+    with app.app_context():
+        assert db.session.get(Category, earbuds.id).base_description == description.replace(
+            "\r\n", "\n")

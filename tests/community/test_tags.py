@@ -109,3 +109,24 @@ def test_the_main_navigation_marks_tags_current_only_on_tag_pages(client, make, 
     assert 'href="/tags" aria-current="page"' in client.get("/tags/wi-fi").get_data(
         as_text=True)
     assert 'href="/tags" aria-current' not in client.get("/").get_data(as_text=True)
+
+
+def test_tags_only_held_or_hidden_questions_carry_are_not_shown(app, client, make, people):
+    spam = make.thread(people.asker, title="Best casino bonus codes right here",
+                       tags=["casino-bonus"])
+    make.thread(people.other, tags=["wi-fi"])
+    with app.app_context():
+        for post in db.session.scalars(db.select(Post).where(Post.thread_id == spam.id)):
+            post.visibility = Visibility.HIDDEN
+        db.session.commit()
+    assert "casino-bonus" not in client.get("/tags").get_data(as_text=True)
+    assert client.get("/tags/casino-bonus").status_code == 404
+
+
+def test_a_long_tag_cut_at_a_hyphen_still_leads_to_its_page(client, make, people):
+    thread = make.thread(people.asker, title="A question with a very long tag on it",
+                         tags=["a" * 39 + " b"])
+    html = client.get(f"/t/{thread.id}/{thread.slug}").get_data(as_text=True)
+    link = re.search(r'<a class="tag" href="(/tags/[^"]+)"', html).group(1)
+    assert link == "/tags/" + "a" * 39
+    assert client.get(link).status_code == 200
