@@ -43,7 +43,7 @@ def edit_area(slug: str):
             form[f"description_{code}"].data = _stored(category, "description", code, default)
     status = 422 if form.is_submitted() else 200
     return render_template("community/area_form.html", category=category, form=form,
-                           codes=languages), status
+                           codes=languages, default=default), status
 
 
 def _stored(category, field: str, code: str, default: str) -> str:

@@ -83,9 +83,6 @@ class TagDescriptionForm(FlaskForm):
         render_kw={"rows": 2, "data-max-length": 500})
 
 
-LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
-
-
 def area_form(languages: tuple[str, ...], default: str) -> type[FlaskForm]:
     """A form with a name and a description for each language; the default's name is
     required, the others may stay empty (pages then show the default's)."""
@@ -94,16 +91,15 @@ def area_form(languages: tuple[str, ...], default: str) -> type[FlaskForm]:
         pass
 
     for code in languages:
-        label = LANGUAGE_NAMES.get(code, code)
         required = [DataRequired(message=_l("Every area needs a name."))] if code == default \
             else []
         setattr(AreaForm, f"name_{code}", StringField(
-            _l("Name (%(language)s)", language=label),
+            _l("Name"),
             validators=[*required, Length(max=80)], render_kw={"maxlength": 80, "lang": code}))
         setattr(AreaForm, f"description_{code}", TextAreaField(
-            _l("Description (%(language)s)", language=label), validators=[Length(max=300)],
+            _l("Description"), validators=[Length(max=300)],
             filters=[_unix_newlines],
-            render_kw={"rows": 2, "data-max-length": 300, "lang": code}))
+            render_kw={"rows": 3, "data-max-length": 300, "lang": code}))
     return AreaForm
 
 

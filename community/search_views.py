@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from app import search as search_adapter
@@ -23,7 +23,7 @@ from community import page_cache, queries, search_documents
 from community.journey import note
 from community.journey.models import Step
 from community.knowledge.queries import readable_articles
-from community.tags import tag_name
+from community.tags import tag_by_name, tag_name
 from community.views import bp
 
 KINDS = {"all": ("thread", "article"), "threads": ("thread",), "articles": ("article",)}
@@ -164,6 +164,10 @@ def search():
     text = request.args.get("q", "").strip()[:MAX_QUERY]
     filters = _filters_from_request()
     number = page_number()
+    if filters.tag and tag_by_name(filters.tag) is None:
+        abort(404)  # as for an unknown product area: the chip would lead nowhere
+    if filters.tag and not text:  # "search within a tag" with nothing typed: the tag itself
+        return redirect(url_for(".tag", name=filters.tag))
     if not text or not page_cache.applies():
         return _render_search(text, filters, number)
     # The same for every signed-out visitor until a thread or article changes (or the hour

@@ -20,11 +20,16 @@ from community.models import Thread
 from community.views import PER_PAGE, bp
 
 ARTICLES_SHOWN = 5
+TAGS_PER_PAGE = 60
 
 
 @bp.get("/tags")
 def tag_index():
-    return render_template("community/tags.html", tags=tags.popular(queries.listed()))
+    listed = queries.listed()
+    page = db.paginate(tags.popular(listed), page=page_number(), per_page=TAGS_PER_PAGE,
+                       max_per_page=TAGS_PER_PAGE)
+    return render_template("community/tags.html", page=page,
+                           uses=tags.uses(listed, [tag.id for tag in page.items]))
 
 
 @bp.get("/tags/<name>")

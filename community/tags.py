@@ -46,15 +46,23 @@ def tagged(statement: Select, tag: Tag) -> Select:
                                           thread_tags.c.tag_id == tag.id))
 
 
-def popular(listed, limit: int = 60) -> list[tuple[Tag, int]]:
-    """The most used tags with how many listed threads carry each, most used first;
-    ``listed`` is the condition a thread meets to be listed (a held question's tags, a
-    spammer's, are nobody's business)."""
-    used = func.count(thread_tags.c.thread_id)
-    return [(tag, count) for tag, count in db.session.execute(
-        select(Tag, used).join(thread_tags, thread_tags.c.tag_id == Tag.id)
-        .join(Thread, Thread.id == thread_tags.c.thread_id).where(listed)
-        .group_by(Tag.id).order_by(used.desc(), Tag.name).limit(limit))]
+def popular(listed) -> Select:
+    """Tags on listed threads, most used first, for a paginated list; ``listed`` is the
+    condition a thread meets to be listed (a held question's tags, a spammer's, are
+    nobody's business). :func:`uses` counts them."""
+    return (select(Tag).join(thread_tags, thread_tags.c.tag_id == Tag.id)
+            .join(Thread, Thread.id == thread_tags.c.thread_id).where(listed)
+            .group_by(Tag.id).order_by(func.count(thread_tags.c.thread_id).desc(), Tag.name))
+
+
+def uses(listed, tag_ids: list[int]) -> dict[int, int]:
+    """How many listed threads carry each of these tags."""
+    if not tag_ids:
+        return {}
+    return dict(db.session.execute(
+        select(thread_tags.c.tag_id, func.count()).join(
+            Thread, Thread.id == thread_tags.c.thread_id)
+        .where(listed, thread_tags.c.tag_id.in_(tag_ids)).group_by(thread_tags.c.tag_id)).all())
 
 
 def describe(tag: Tag, description: str) -> None:

@@ -43,7 +43,7 @@ def init_app(app: Flask) -> None:
         _l("What to listen for, where, and how often."),
         "social_listen.rules", "listening.rules", order=20))
     add_staff_tool(app, StaffTool(
-        _l("Social listening"), _l("Account claims"),
+        _l("Social listening"), _l("Handle claims"),
         _l("Members asking to link the X account their mentions came from."),
         "social_listen.claims_page", "listening.claims", order=20))
     add_notice(app, _spike_notice)

@@ -25,6 +25,8 @@ RULE_NAME = "X sample (recorded responses)"
 QUERY = '"recent search" OR polling OR #brexit -is:retweet'
 CATEGORY = ("social-mentions", "Social mentions",
             "Conversations brought in from X and feeds by the listening rules.")
+CATEGORY_IT = {"name": "Menzioni social",
+               "description": "Conversazioni portate qui da X e dai feed dalle regole di ascolto."}
 IMPORTED = ("1275653067283759104", "1276035977375477760", "1275763727908798470")
 CLAIMED_HANDLE = "happycamper"
 
@@ -53,7 +55,7 @@ def _category() -> Category:
     if category is None:
         position = db.session.scalar(select(db.func.max(Category.position))) or 0
         category = Category(slug=slug, name=name, description=description,
-                            position=position + 1)
+                            position=position + 1, translations={"it": CATEGORY_IT})
         db.session.add(category)
         db.session.commit()
     return category

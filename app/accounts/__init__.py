@@ -16,7 +16,7 @@ def init_app(app: Flask) -> None:
     from app.layout import StaffTool, add_staff_tool
 
     add_staff_tool(app, StaffTool(
-        _l("Site"), _l("Users and roles"), _l("Find members and change their roles."),
+        _l("Site"), _l("People"), _l("Find members and change their roles."),
         "accounts.admin_users", "users.list", order=90))
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = _l("Please sign in to see this page.")

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"], scope="session")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "header"
 ROLES = ("visitor", "member", "moderator", "agent", "admin")
+STAFF = ROLES[2:]
 WIDTHS = {"1280": {"width": 1280, "height": 800}, "390": {"width": 390, "height": 844}}
 LOCALES = {"en": "en-US", "it": "it-IT"}
 
@@ -63,16 +64,27 @@ def signed_in(chromium, site):
     return states
 
 
+def open_as(chromium, site, signed_in, role: str, width: str, language: str):
+    context = chromium.new_context(base_url=site, viewport=WIDTHS[width],
+                                   locale=LOCALES[language], storage_state=signed_in[role])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
 @pytest.fixture(params=[(role, width, language) for role in ROLES for width in WIDTHS
                         for language in LOCALES], ids="-".join)
 def view(request, chromium, site, signed_in):
-    role, width, language = request.param
-    context = chromium.new_context(base_url=site, viewport=WIDTHS[width],
-                                   locale=LOCALES[language],
-                                   storage_state=signed_in[role])
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page, f"{role}-{width}-{language}"
+    context, page = open_as(chromium, site, signed_in, *request.param)
+    yield page, "-".join(request.param)
+    context.close()
+
+
+@pytest.fixture(params=[(role, width, language) for role in STAFF for width in WIDTHS
+                        for language in LOCALES], ids="-".join)
+def staff_view(request, chromium, site, signed_in):
+    context, page = open_as(chromium, site, signed_in, *request.param)
+    yield page
     context.close()
 
 
@@ -133,3 +145,26 @@ def test_every_staff_page_fits_the_screen(view):
         if width > screen:
             too_wide[path] = width
     assert too_wide == {}
+
+
+def test_one_menu_is_open_at_a_time_and_a_click_elsewhere_closes_it(staff_view):
+    page = staff_view
+    page.goto("/")
+    staff, account = page.locator(".staff-menu"), page.locator(".account-menu")
+    staff.locator("summary").click()
+    account.locator("summary").click()
+    assert account.evaluate("menu => menu.open") and not staff.evaluate("menu => menu.open")
+    page.locator("main h1, main h2").first.click()
+    assert not account.evaluate("menu => menu.open")
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_the_staff_menu_shows_every_tool_without_scrolling_at_1280(chromium, site, signed_in,
+                                                                   language):
+    context, page = open_as(chromium, site, signed_in, "admin", "1280", language)
+    page.goto("/")
+    page.locator(".staff-menu summary").click()
+    panel = page.locator(".staff-menu .menu-panel")
+    assert panel.evaluate("panel => panel.scrollHeight <= panel.clientHeight")
+    assert page.locator(".staff-menu .menu-panel a").last.is_visible()
+    context.close()

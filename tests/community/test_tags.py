@@ -130,3 +130,33 @@ def test_a_long_tag_cut_at_a_hyphen_still_leads_to_its_page(client, make, people
     link = re.search(r'<a class="tag" href="(/tags/[^"]+)"', html).group(1)
     assert link == "/tags/" + "a" * 39
     assert client.get(link).status_code == 200
+
+
+def test_the_tags_index_is_paginated(client, make, people):
+    area = make.category("Speakers")
+    for number in range(61):
+        make.thread(people.asker, area, title=f"Lumio Home question number {number:02d}",
+                    tags=[f"tag-{number:02d}"])
+    first = client.get("/tags").get_data(as_text=True)
+    second = client.get("/tags?page=2").get_data(as_text=True)
+    assert first.count('<a class="tag"') == 60 and second.count('<a class="tag"') == 1
+    assert "61 tags in use" in first and 'rel="next"' in first
+
+
+def test_searching_within_an_unknown_tag_is_404(client, make, people):
+    make.thread(people.asker, tags=["wi-fi"])
+    response = client.get("/search", query_string={"q": "charging", "tag": "nope"})
+    assert response.status_code == 404
+
+
+def test_searching_within_a_tag_with_nothing_typed_opens_the_tag(client, make, people):
+    make.thread(people.asker, tags=["wi-fi"])
+    response = client.get("/search", query_string={"q": "", "tag": "wi-fi"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/tags/wi-fi")
+
+
+def test_no_result_within_a_tag_says_so(client, make, people):
+    make.thread(people.asker, tags=["wi-fi"])
+    html = client.get("/search", query_string={"q": "zebra crossing", "tag": "wi-fi"}
+                      ).get_data(as_text=True)
+    assert "Nothing tagged “wi-fi” matches “zebra crossing” yet." in html

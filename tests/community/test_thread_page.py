@@ -164,3 +164,11 @@ def test_the_cache_is_per_language(client, make, people, question):
     italian = client.get(thread_url(question), headers={"Accept-Language": "it"}).get_data(
         as_text=True)
     assert 'lang="en"' in english and 'lang="it"' in italian
+
+
+def test_the_asker_is_invited_to_add_details_not_to_answer(client, post_form, make, people,
+                                                          question):
+    sign_in(post_form, "asker")
+    html = client.get(thread_url(question)).get_data(as_text=True)
+    assert "You will be notified when someone answers" in html
+    assert "Post your reply" in html and "Your answer" not in html

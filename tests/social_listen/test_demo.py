@@ -35,6 +35,16 @@ def test_the_demo_rule_is_fed_from_the_recordings_once(app):
         assert polling.poll(rule.id).new == 0  # the next poll hears nothing new
 
 
+def test_the_area_of_imported_conversations_has_an_italian_name(app, client):
+    app.config["LISTEN_DEMO_RESPONSES"] = str(FIXTURES)
+    with app.app_context():
+        demo.seed_accounts()
+        listening_demo.seed_listening()
+    html = client.get("/c/social-mentions", headers={"Accept-Language": "it"}).get_data(
+        as_text=True)
+    assert "<h1>Menzioni social</h1>" in html
+
+
 def test_without_recordings_the_demo_says_why_it_skipped(app, tmp_path):
     app.config["LISTEN_DEMO_RESPONSES"] = str(tmp_path)
     with app.app_context():

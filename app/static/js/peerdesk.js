@@ -222,7 +222,8 @@ function countCharacters(box) {
     const count = [...box.value].length;  // characters, as the server counts them
     const over = count - max;
     note.textContent = over > 0
-      ? note.dataset.overText.replace("{over}", format(over)).replace("{max}", format(max))
+      ? (over === 1 ? note.dataset.overOneText : note.dataset.overText)
+        .replace("{over}", format(over)).replace("{max}", format(max))
       : note.dataset.countText.replace("{count}", format(count)).replace("{max}", format(max));
     note.classList.toggle("near-limit", count > max * 0.9 && over <= 0);
     note.classList.toggle("over-limit", over > 0);
@@ -256,7 +257,29 @@ function sendJourneyBeacon(main) {
   navigator.sendBeacon(main.dataset.journeyBeacon, new URLSearchParams(main.dataset.journey));
 }
 
+// The header's menus (<details>, which open without this script): one open at a time,
+// closed by a click elsewhere or Escape, as menus behave everywhere else.
+function headerMenus() {
+  const menus = [...document.querySelectorAll("details.menu")];
+  menus.forEach((menu) => menu.addEventListener("toggle", () => {
+    if (menu.open) menus.filter((other) => other !== menu).forEach((other) => { other.open = false; });
+  }));
+  document.addEventListener("click", (event) => {
+    menus.filter((menu) => menu.open && !menu.contains(event.target))
+      .forEach((menu) => { menu.open = false; });
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = menus.find((menu) => menu.open);
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    }
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  headerMenus();
   enhance(document);
   sendJourneyBeacon(document.querySelector("main"));
 });
