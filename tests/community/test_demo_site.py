@@ -4,11 +4,13 @@ and threads have been read (the knowledge base's candidate ranking weighs views)
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.accounts.models import Role, User
 from app.extensions import db
 from community.demo_content import threads
+from community.knowledge.demo import PUBLISHED
+from community.knowledge.models import Article, ArticleStatus
 from community.models import Post, Thread
 from tests.support.demo_site import served_demo
 
@@ -44,3 +46,13 @@ def test_every_community_thread_has_been_read(demo):
 def test_the_italian_home_page_names_the_areas_in_italian(demo):
     html = demo.test_client().get("/", headers={"Accept-Language": "it"}).get_data(as_text=True)
     assert "Indossabili" in html and "Wearables" not in html
+
+
+def test_the_knowledge_base_is_seeded_beside_the_agents_proposals(demo):
+    """The support team's accepted answers in cases are proposed as articles while the
+    forum is seeded; the knowledge base's own demo articles are published all the same."""
+    with demo.app_context():
+        published = db.session.scalar(select(func.count(Article.id)).where(
+            Article.status == ArticleStatus.PUBLISHED))
+    assert published == PUBLISHED
+
