@@ -95,6 +95,18 @@ def test_0005_makes_titles_stored_with_line_breaks_one_line(migrated_app):
     assert title == "Buds Pro echo Bcc: victim@example.com"
 
 
+def insert_a_thread(connection) -> None:
+    """Area 1 and, by user 1, thread 1: the columns every revision since 0006 has."""
+    connection.execute(text(
+        "INSERT INTO categories (id, slug, name, description, position, thread_count, "
+        "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
+    connection.execute(text(
+        "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
+        "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
+        "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
+        "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+
+
 def test_0007_members_who_already_posted_start_at_trust_level_one(migrated_app):
     downgrade(revision="0006")
     with db.engine.begin() as connection:
@@ -103,14 +115,7 @@ def test_0007_members_who_already_posted_start_at_trust_level_one(migrated_app):
                 "INSERT INTO users (id, username, email, password_hash, role, is_active, "
                 "session_nonce, created_at) VALUES (:id, :name, :email, 'x', 'member', true, "
                 "'n', '2026-01-01')"), {"id": ident, "name": name, "email": f"{name}@x.example"})
-        connection.execute(text(
-            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
-            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
-        connection.execute(text(
-            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
-            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
-            "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
-            "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+        insert_a_thread(connection)
         connection.execute(text(
             "INSERT INTO posts (id, thread_id, author_id, is_opening, body_source, body_html, "
             "visibility, is_staff, helpful_count, created_at) VALUES (1, 1, 1, true, 'b', 'b', "
@@ -170,14 +175,7 @@ def test_0015_and_0016_downgrade_without_losing_the_threads_tags(migrated_app):
             "INSERT INTO users (id, username, email, password_hash, role, is_active, "
             "session_nonce, created_at) VALUES (1, 'ada', 'ada@x.example', 'x', 'member', "
             "true, 'n', '2026-01-01')"))
-        connection.execute(text(
-            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
-            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
-        connection.execute(text(
-            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
-            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
-            "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
-            "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+        insert_a_thread(connection)
         connection.execute(text("INSERT INTO tags (id, name) VALUES (1, 'wi-fi')"))
         connection.execute(text("INSERT INTO thread_tags (thread_id, tag_id) VALUES (1, 1)"))
     downgrade(revision="0014")
