@@ -27,7 +27,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from app.clock import utcnow
-from app.permissions import can
+from app.permissions import can, is_staff
 from app.web import home_url, search_url
 
 LANGUAGE_NAMES = {"en": "English", "it": "Italiano"}
@@ -54,7 +54,8 @@ class AccountLink:
 
 @dataclass(frozen=True)
 class StaffTool:
-    """A staff page; labels are lazy strings, so they follow the viewer's language."""
+    """A staff page, for moderators, agents and admins (never a member, whatever the
+    permission's rule says); labels are lazy strings, so they follow the viewer's language."""
 
     section: Any  # lazy string: the heading it is grouped under ("Moderation")
     label: Any
@@ -133,10 +134,9 @@ def add_staff_tool(app: Flask, tool: StaffTool) -> None:
 def staff_links(user=None) -> list[StaffLink]:
     """The staff tools ``user`` (default: the visitor) may use, in their sections' order,
     with badges. Empty for members and signed-out visitors."""
-    user = user or current_user
-    if not user.is_authenticated:
+    user = user or current_user._get_current_object()
+    if not is_staff(user):  # every member's page would ask each tool's rule in vain
         return []
-    user = getattr(user, "_get_current_object", lambda: user)()
     tools = sorted((tool for tool in _hooks(current_app)["staff"]
                     if can(user, tool.permission)), key=lambda tool: tool.order)
     sections = list(dict.fromkeys(str(tool.section) for tool in tools))

@@ -92,3 +92,16 @@ def test_registering_in_italian_keeps_italian_for_e_mails(app, client, post_form
                             "confirm": "una frase lunga e sicura"})
     with app.app_context():
         assert db.session.scalar(select(User.locale).where(User.username == "mario")) == "it"
+
+
+def test_a_template_rendered_in_another_language_mid_request_is_in_that_language(app):
+    """An e-mail to an Italian member, sent while an English page is served, is Italian;
+    the page around it stays English (templates keep catalogues per locale)."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert render_template_string("{{ _('Search') }}") == "Search"
+        with force_locale("it"):
+            assert render_template_string("{{ _('Search') }}") == "Cerca"
+        assert render_template_string("{{ _('Search') }}") == "Search"

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from app.accounts.models import Role
+from app.layout import StaffTool, add_staff_tool
 from tests.factories import PASSWORD
 
 
@@ -78,6 +79,15 @@ def test_a_member_has_no_staff_menu_and_no_landing_page(make, post_form, client)
     sign_in_as(post_form, "grace")
     assert "staff-menu" not in client.get("/").get_data(as_text=True)
     assert client.get("/admin").status_code == 403
+
+
+def test_a_staff_tool_is_never_offered_to_a_member(app, make, post_form, client):
+    """Not even one whose permission any member has: the staff menu is for staff."""
+    add_staff_tool(app, StaffTool("Tests", "Settings", "Every member may open it.",
+                                  "accounts.settings", "users.edit_settings"))
+    make.user("grace")
+    sign_in_as(post_form, "grace")
+    assert "staff-menu" not in client.get("/").get_data(as_text=True)
 
 
 def test_a_visitor_is_sent_to_sign_in(client):
