@@ -105,3 +105,20 @@ def test_a_template_rendered_in_another_language_mid_request_is_in_that_language
         with force_locale("it"):
             assert render_template_string("{{ _('Search') }}") == "Cerca"
         assert render_template_string("{{ _('Search') }}") == "Search"
+
+
+def test_a_translated_string_escapes_what_is_put_into_it(app):
+    from flask import render_template_string
+
+    with app.test_request_context("/"):
+        html = render_template_string("{{ _('Member since %(date)s', date='<b>x</b>') }}")
+    assert html == "Member since &lt;b&gt;x&lt;/b&gt;"
+
+
+def test_a_plural_is_chosen_by_the_number_in_either_language(app):
+    from flask import render_template_string
+
+    template = "{{ ngettext('%(num)d reply', '%(num)d replies', n) }}"
+    with app.test_request_context("/", headers={"Accept-Language": "it"}):
+        assert [render_template_string(template, n=n) for n in (1, 3)] == [
+            "1 risposta", "3 risposte"]
