@@ -73,7 +73,13 @@ def _install_template_gettext(app: Flask) -> None:
         variables.setdefault("num", num)
         return _formatted(eval_ctx, catalogue().ungettext(singular, plural, num), variables)
 
-    app.jinja_env.globals.update({"_": gettext, "gettext": gettext, "ngettext": ngettext})
+    @pass_eval_context
+    def pgettext(eval_ctx: EvalContext, context: str, string: str, **variables: Any) -> str:
+        variables.setdefault("context", context)
+        return _formatted(eval_ctx, catalogue().upgettext(context, string), variables)
+
+    app.jinja_env.globals.update({"_": gettext, "gettext": gettext, "ngettext": ngettext,
+                                  "pgettext": pgettext})
 
 
 def _formatted(eval_ctx: EvalContext, text: str, variables: dict) -> str:

@@ -125,3 +125,14 @@ def test_a_description_counts_a_line_break_once_as_the_counter_does(app, post_fo
     with app.app_context():
         assert db.session.get(Category, earbuds.id).base_description == description.replace(
             "\r\n", "\n")
+
+
+def test_an_italian_reader_finds_solved_questions_under_a_plural_tab(client, make):
+    """The list is "Risolte" (solved questions); a solved question's badge stays "Risolta"."""
+    asker, helper = make.user("grace"), make.user("ada")
+    thread = make.thread(asker, make.category("Earbuds"))
+    make.act("accept", asker, make.reply(helper, thread))
+    html = client.get("/c/earbuds?list=solved", headers=ITALIAN).get_data(as_text=True)
+    tabs = html.split('class="tabs"', 1)[1].split("</nav>", 1)[0]
+    assert ">Risolte<" in tabs and "Risolta" not in tabs
+    assert '<span class="badge badge-solved">Risolta</span>' in html
