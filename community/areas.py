@@ -1,7 +1,9 @@
 """Product areas in every language the site speaks: an admin names and describes each
 area once per language; pages show the reader's language and fall back to the default's
-(``Category.name``). Saving one raises the versions of the area and its subareas (lists,
-articles) and their ``label_version`` (thread pages), so cached pages show it at once.
+(``Category.name``). The admin also says whether members may ask there: an area that only
+receives imported threads (social mentions) is left out of the Ask form. Saving one raises
+the versions of the area and its subareas (lists, articles) and their ``label_version``
+(thread pages), so cached pages show it at once.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ def languages() -> tuple[str, ...]:
     return (default, *(code for code in current_app.config["LANGUAGES"] if code != default))
 
 
-def rename(category: Category, texts: dict[str, tuple[str, str]]) -> None:
+def save(category: Category, texts: dict[str, tuple[str, str]], takes_questions: bool) -> None:
     """``texts``: {language: (name, description)}. The default language's are required
-    (the form says so); another's left empty falls back to the default's."""
+    (the form says so); another's left empty falls back to the default's.
+    ``takes_questions``: whether the Ask form offers the area."""
     default = current_app.config["BABEL_DEFAULT_LOCALE"]
     name, description = texts[default]
     category.name, category.description = name.strip(), description.strip()
+    category.takes_questions = takes_questions
     category.translations = {
         language: {"name": name.strip(), "description": description.strip()}
         for language, (name, description) in texts.items()

@@ -81,9 +81,10 @@ def _category_choices() -> list[SelectChoice]:
     """A prompt, then top-level areas, each followed by its sub-areas grouped under it."""
     choices = [SelectChoice("", _("Choose a product area"))]
     for top in queries.top_categories():
-        choices.append(SelectChoice(top.id, top.name))
+        if top.takes_questions:
+            choices.append(SelectChoice(top.id, top.name))
         choices += [SelectChoice(child.id, child.name, optgroup=top.name)
-                    for child in top.children]
+                    for child in top.children if child.takes_questions]
     return choices
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -27,6 +27,17 @@ def rule(check):
     return validate
 
 
+class AreaField(SelectField):
+    """A product area from the ones offered (only areas that take questions): any other
+    value, a closed area's or a made-up one, is told to choose from the list."""
+
+    def pre_validate(self, form) -> None:
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            raise ValidationError(_l("Choose a product area from the list.")) from None
+
+
 class AskForm(FlaskForm):
     title = StringField(
         _l("Title"),
@@ -36,7 +47,7 @@ class AskForm(FlaskForm):
                        "update 3.2”."),
         render_kw={"maxlength": rules.TITLE_MAX, "autocomplete": "off"},
     )
-    category = SelectField(_l("Product area"), coerce=optional_int, validate_choice=True,
+    category = AreaField(_l("Product area"), coerce=optional_int, validate_choice=True,
                            validators=[DataRequired(message=_l("Choose a product area."))])
     kind = RadioField(_l("This is"), default=ThreadKind.QUESTION.value, choices=[
         SelectChoice(ThreadKind.QUESTION.value, _l("A question: I need a solution")),
@@ -88,7 +99,10 @@ def area_form(languages: tuple[str, ...], default: str) -> type[FlaskForm]:
     required, the others may stay empty (pages then show the default's)."""
 
     class AreaForm(FlaskForm):
-        pass
+        takes_questions = BooleanField(
+            _l("Members may ask questions here"),
+            description=_l("Untick for an area that only receives threads brought in from "
+                           "elsewhere, such as social mentions."))
 
     for code in languages:
         required = [DataRequired(message=_l("Every area needs a name."))] if code == default \

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -82,6 +83,9 @@ class Category(db.Model):
     # Raised when the area (or its parent) is renamed: cached thread pages show the names.
     label_version: Mapped[int] = mapped_column(default=0, server_default="0")
     position: Mapped[int] = mapped_column(default=0)
+    # False for an area that only receives threads (the listening rules' imported social
+    # mentions): the Ask form does not offer it and asking there is refused.
+    takes_questions: Mapped[bool] = mapped_column(default=True, server_default=true())
     thread_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Kept by triggers on threads and articles (community/versions.py): list pages' ETag.

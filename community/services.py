@@ -77,6 +77,9 @@ def ask(author: User, *, category: Category, title: str, body: str,
         kind: ThreadKind = ThreadKind.QUESTION, tags: Iterable[str] = (),
         source: Source = Source.WEB, language: str = "en") -> Thread:
     check_allowed(author, "thread.ask")
+    if not category.takes_questions:
+        raise CommunityError(_("This area takes no questions: choose another."),
+                             field="category")
     _check(rules.title_problem(title), "title")
     _check(rules.body_problem(body), "body")
     body, title = rules.clean_body(body), title.strip()

@@ -55,7 +55,8 @@ def _category() -> Category:
     if category is None:
         position = db.session.scalar(select(db.func.max(Category.position))) or 0
         category = Category(slug=slug, name=name, description=description,
-                            position=position + 1, translations={"it": CATEGORY_IT})
+                            position=position + 1, translations={"it": CATEGORY_IT},
+                            takes_questions=False)
         db.session.add(category)
         db.session.commit()
     return category

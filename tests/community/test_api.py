@@ -57,6 +57,21 @@ def test_unknown_category_is_422_on_the_field(client, tokens, earbuds):
     assert "category" in response.get_json()["errors"]
 
 
+def test_asking_in_an_area_that_takes_no_questions_is_422_and_writes_nothing(
+        app, client, tokens, make):
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from community.models import Thread
+
+    make.category("Mentions", slug="earbuds", takes_questions=False)
+    response = new_thread(client, tokens["asker"])
+    assert response.status_code == 422 and response.mimetype == PROBLEM
+    assert "takes no questions" in " ".join(response.get_json()["errors"]["category"])
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Thread.id))) == 0
+
+
 def test_short_title_is_422_with_field_errors(client, tokens, earbuds):
     response = new_thread(client, tokens["asker"], title="Help")
     assert response.status_code == 422

@@ -1,6 +1,8 @@
 """Product areas speak the reader's language: an admin names and describes each area per
 language; readers of another language see the default's."""
 
+import re
+
 from app.extensions import db
 from community.models import Category
 from tests.factories import PASSWORD
@@ -136,3 +138,51 @@ def test_an_italian_reader_finds_solved_questions_under_a_plural_tab(client, mak
     tabs = html.split('class="tabs"', 1)[1].split("</nav>", 1)[0]
     assert ">Risolte<" in tabs and "Risolta" not in tabs
     assert '<span class="badge badge-solved">Risolta</span>' in html
+
+
+def ask_form_areas(client) -> list[str]:
+    html = client.get("/ask").get_data(as_text=True)
+    select = html.split('name="category"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option [^>]*value="\d+"[^>]*>([^<]+)</option>', select)
+
+
+def test_the_ask_form_leaves_out_an_area_that_takes_no_questions(client, post_form, make):
+    make.category("Earbuds")
+    make.category("Social mentions", slug="social-mentions", takes_questions=False)
+    make.user("grace")
+    sign_in(post_form, "grace")
+    assert ask_form_areas(client) == ["Earbuds"]
+    page = client.get("/c/social-mentions").get_data(as_text=True)
+    assert 'href="/ask"' in page and "category=social-mentions" not in page
+
+
+def test_posting_a_question_into_such_an_area_is_refused_next_to_the_field(
+        app, client, post_form, make):
+    mentions = make.category("Social mentions", slug="social-mentions",
+                             takes_questions=False)
+    make.category("Earbuds")
+    make.user("grace")
+    sign_in(post_form, "grace")
+    response = post_form("/ask", {"category": mentions.id, "kind": "question",
+                                  "title": "Buds Pro echo on Teams calls",
+                                  "body": "People hear their own voice back on Teams calls."})
+    error = response.get_data(as_text=True).split('id="category-error"', 1)[1]
+    assert "Choose a product area from the list." in error.split("</p>", 1)[0]
+    with app.app_context():
+        assert db.session.get(Category, mentions.id).thread_count == 0
+
+
+def test_an_admin_closes_an_area_to_questions_and_members_see_it_at_once(
+        client, post_form, make):
+    make.category("Earbuds")
+    make.category("Headphones")
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    form = client.get("/admin/areas/headphones").get_data(as_text=True)
+    assert re.search(r'<input[^>]*checked[^>]*name="takes_questions"', form) or re.search(
+        r'<input[^>]*name="takes_questions"[^>]*checked', form)
+    assert post_form("/admin/areas/headphones", {"name_en": "Headphones"}).status_code == 303
+    assert ask_form_areas(client) == ["Earbuds"]
+    assert post_form("/admin/areas/headphones", {"name_en": "Headphones",
+                                                 "takes_questions": "y"}).status_code == 303
+    assert ask_form_areas(client) == ["Earbuds", "Headphones"]

@@ -45,6 +45,19 @@ def test_the_area_of_imported_conversations_has_an_italian_name(app, client):
     assert "<h1>Menzioni social</h1>" in html
 
 
+def test_customers_cannot_ask_in_the_area_of_imported_conversations(app, client, post_form,
+                                                                   make):
+    app.config["LISTEN_DEMO_RESPONSES"] = str(FIXTURES)
+    make.category("Earbuds")
+    with app.app_context():
+        demo.seed_accounts()
+        listening_demo.seed_listening()
+    assert post_form("/sign-in", {"login": "member", "password": demo.DEMO_PASSWORD}
+                     ).status_code == 302
+    ask = client.get("/ask").get_data(as_text=True)
+    assert ">Earbuds<" in ask and "Social mentions" not in ask
+
+
 def test_without_recordings_the_demo_says_why_it_skipped(app, tmp_path):
     app.config["LISTEN_DEMO_RESPONSES"] = str(tmp_path)
     with app.app_context():
