@@ -64,17 +64,18 @@ def _install_template_gettext(app: Flask) -> None:
         return found
 
     @pass_eval_context
-    def gettext(eval_ctx: EvalContext, string: str, **variables: Any) -> str:
+    def gettext(eval_ctx: EvalContext, string: str, /, **variables: Any) -> str:
         return _formatted(eval_ctx, catalogue().ugettext(string), variables)
 
     @pass_eval_context
-    def ngettext(eval_ctx: EvalContext, singular: str, plural: str, num: int,
+    def ngettext(eval_ctx: EvalContext, singular: str, plural: str, num: int, /,
                  **variables: Any) -> str:
         variables.setdefault("num", num)
         return _formatted(eval_ctx, catalogue().ungettext(singular, plural, num), variables)
 
     @pass_eval_context
-    def pgettext(eval_ctx: EvalContext, context: str, string: str, **variables: Any) -> str:
+    def pgettext(eval_ctx: EvalContext, context: str, string: str, /,
+                 **variables: Any) -> str:
         variables.setdefault("context", context)
         return _formatted(eval_ctx, catalogue().upgettext(context, string), variables)
 

@@ -32,13 +32,13 @@ def edit_area(slug: str):
     languages, default = areas.languages(), current_app.config["BABEL_DEFAULT_LOCALE"]
     form = area_form(languages, default)()
     if form.validate_on_submit():
-        areas.save(category, {code: (form[f"name_{code}"].data or "",
-                                     form[f"description_{code}"].data or "")
-                              for code in languages}, takes_questions=form.takes_questions.data)
+        texts = {code: (form[f"name_{code}"].data or "", form[f"description_{code}"].data or "")
+                 for code in languages}
+        areas.save(category, texts, takes_questions=form.takes_questions.data == "yes")
         flash(_("“%(area)s” is saved.", area=category.base_name), "success")
         return redirect(url_for(".edit_areas"), 303)
     if not form.is_submitted():
-        form.takes_questions.data = category.takes_questions
+        form.takes_questions.data = "yes" if category.takes_questions else "no"
         for code in languages:
             form[f"name_{code}"].data = _stored(category, "name", code, default)
             form[f"description_{code}"].data = _stored(category, "description", code, default)

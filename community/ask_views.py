@@ -20,7 +20,7 @@ from app.i18n import select_locale
 from app.permissions import require
 from app.web import attach_error
 from community import queries, services
-from community.forms import AskForm
+from community.forms import AskForm, area_choices
 from community.journey import deflection
 from community.models import Category, ThreadKind
 from community.views import bp, posted_message, refusal_status
@@ -74,18 +74,11 @@ def _ask_page(form: AskForm, details: bool):
 def _preselected_category() -> int | None:
     slug = request.args.get("category")
     found = queries.category_by_slug(slug) if slug else None
-    return found.id if found else None
+    return found.id if found and found.takes_questions else None
 
 
 def _category_choices() -> list[SelectChoice]:
-    """A prompt, then top-level areas, each followed by its sub-areas grouped under it."""
-    choices = [SelectChoice("", _("Choose a product area"))]
-    for top in queries.top_categories():
-        if top.takes_questions:
-            choices.append(SelectChoice(top.id, top.name))
-        choices += [SelectChoice(child.id, child.name, optgroup=top.name)
-                    for child in top.children if child.takes_questions]
-    return choices
+    return area_choices(_("Choose a product area"), queries.top_categories())
 
 
 def _language() -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from app.text import normalize_newlines
 from community import rules
@@ -36,6 +36,18 @@ class AreaField(SelectField):
             super().pre_validate(form)
         except ValidationError:
             raise ValidationError(_l("Choose a product area from the list.")) from None
+
+
+def area_choices(prompt: str, top_areas) -> list[SelectChoice]:
+    """A prompt, then the top-level areas that take questions, each followed by its own
+    (grouped under its name, which a closed parent still gives them)."""
+    choices = [SelectChoice("", prompt)]
+    for top in top_areas:
+        if top.takes_questions:
+            choices.append(SelectChoice(top.id, top.name))
+        choices += [SelectChoice(child.id, child.name, optgroup=top.name)
+                    for child in top.children if child.takes_questions]
+    return choices
 
 
 class AskForm(FlaskForm):
@@ -99,10 +111,14 @@ def area_form(languages: tuple[str, ...], default: str) -> type[FlaskForm]:
     required, the others may stay empty (pages then show the default's)."""
 
     class AreaForm(FlaskForm):
-        takes_questions = BooleanField(
+        # A choice, not a checkbox: a checkbox left out of a post (a page from before the
+        # field) would close the area without a word.
+        takes_questions = RadioField(
             _l("Members may ask questions here"),
-            description=_l("Untick for an area that only receives threads brought in from "
-                           "elsewhere, such as social mentions."))
+            choices=[SelectChoice("yes", _l("Yes")),
+                     SelectChoice("no", _l("No: it only receives threads brought in from "
+                                           "elsewhere, such as social mentions"))],
+            validators=[InputRequired(message=_l("Say whether members may ask here."))])
 
     for code in languages:
         required = [DataRequired(message=_l("Every area needs a name."))] if code == default \

@@ -69,7 +69,7 @@ def open_case(customer: User, request: Request) -> Case:
         thread = community.ask(customer, category=category, title=request.title,
                                body=request.description, language=request.language)
     except CommunityError as error:
-        raise EscalationError(error.message, status=error.status) from error
+        raise EscalationError(error.message, status=error.status, field=error.field) from error
     form = {"problem": request.problem, "problem_label": str(PROBLEMS[request.problem]),
             "category": category.name, "title": request.title,
             "suggestions_shown": _shown_count()}

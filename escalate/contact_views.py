@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from app.i18n import select_locale
 from app.permissions import require
 from community import queries as community
+from community.forms import area_choices
 from escalate import contact
 from escalate.forms import ContactForm
 from escalate.services import EscalationError
@@ -37,7 +38,9 @@ def contact_form():
     try:
         case = contact.open_case(current_user, wanted)
     except EscalationError as error:
-        form.description.errors = [*form.description.errors, error.message]
+        field = {"category": form.category, "title": form.title}.get(error.field or "",
+                                                                      form.description)
+        field.errors = [*field.errors, error.message]
         return render_template("escalate/contact.html", form=form, step="form"), error.status
     flash(_next_steps(case), "success")
     return redirect(url_for("escalate.case", case_id=case.id))
@@ -58,9 +61,4 @@ def _next_steps(case) -> str:
 
 
 def _areas() -> list[SelectChoice]:
-    choices = [SelectChoice("", _("Choose a product area"))]
-    for top in community.top_categories():
-        choices.append(SelectChoice(top.id, top.name))
-        choices += [SelectChoice(child.id, child.name, optgroup=top.name)
-                    for child in top.children]
-    return choices
+    return area_choices(_("Choose a product area"), community.top_categories())

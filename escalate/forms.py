@@ -17,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from community import rules as community_rules
-from community.forms import optional_int, rule
+from community.forms import AreaField, optional_int, rule
 from escalate.contact import PROBLEMS
 from escalate.labels import PRIORITIES, STATUSES
 
@@ -83,8 +83,8 @@ class DeleteForm(FlaskForm):
 class ContactForm(FlaskForm):
     """The contact flow's questions; the product area's choices are set by the view."""
 
-    category = SelectField(_l("Product area"), coerce=optional_int, validate_choice=True,
-                           validators=[DataRequired(message=_l("Choose a product area."))])
+    category = AreaField(_l("Product area"), coerce=optional_int, validate_choice=True,
+                         validators=[DataRequired(message=_l("Choose a product area."))])
     problem = RadioField(_l("What kind of problem is it?"),
                          choices=[SelectChoice(key, label) for key, label in PROBLEMS.items()],
                          validators=[InputRequired(_l("Choose the kind of problem."))])

@@ -28,9 +28,11 @@ from escalate.settings import setting
 
 
 class EscalationError(Exception):
-    def __init__(self, message: str, status: int = 422) -> None:
+    """A refusal; ``field`` names the form field it is about, when one is."""
+
+    def __init__(self, message: str, status: int = 422, field: str | None = None) -> None:
         super().__init__(message)
-        self.message, self.status = message, status
+        self.message, self.status, self.field = message, status, field
 
 
 @dataclass(frozen=True)

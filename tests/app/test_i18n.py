@@ -56,17 +56,20 @@ def test_every_message_in_the_code_has_an_italian_translation():
     with open(root / "babel.cfg") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     method_map = [("**/.venv/**", "ignore"), ("tests/**", "ignore"), *method_map]
-    found = {
-        message[2] if isinstance(message[2], str) else message[2][0]
+    found = {  # (context, message): "Solved" the badge and "Solved" the list differ
+        (message[4], message[2] if isinstance(message[2], str) else message[2][0])
         for message in extract_from_dir(
             str(root), method_map, options_map,
-            keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None},
+            keywords={"_": None, "gettext": None, "_l": None, "lazy_gettext": None,
+                      "ngettext": (1, 2), "pgettext": ((1, "c"), 2)},
         )
     }
-    assert "{count} of {max} characters" in found  # from _forms.html, which uses do
+    assert (None, "{count} of {max} characters") in found  # _forms.html, which uses do
+    assert ("threads", "Solved") in found
     with open(root / "app/translations/it/LC_MESSAGES/messages.po", "rb") as handle:
         catalog = read_po(handle, locale="it")
-    translated = {message.id if isinstance(message.id, str) else message.id[0]
+    translated = {(message.context, message.id if isinstance(message.id, str)
+                   else message.id[0])
                   for message in catalog if message.id and all(
                       message.string if isinstance(message.string, tuple)
                       else [message.string])}
@@ -122,3 +125,14 @@ def test_a_plural_is_chosen_by_the_number_in_either_language(app):
     with app.test_request_context("/", headers={"Accept-Language": "it"}):
         assert [render_template_string(template, n=n) for n in (1, 3)] == [
             "1 risposta", "3 risposte"]
+
+
+def test_a_template_may_name_a_placeholder_like_the_functions_own_arguments(app):
+    """Jinja lets a template say ``_('%(string)s', string=...)``: not a 500."""
+    from flask import render_template_string
+
+    with app.test_request_context("/"):
+        html = render_template_string(
+            "{{ _('%(string)s', string='a') }} {{ ngettext('%(num)d', '%(num)d', 2, num=5) }} "
+            "{{ pgettext('c', '%(context)s', context='b') }}")
+    assert html == "a 5 b"

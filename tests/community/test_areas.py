@@ -46,7 +46,8 @@ def test_an_admin_names_an_area_in_italian_and_readers_see_it_at_once(app, clien
     sign_in(post_form, "boss")
     response = post_form("/admin/areas/earbuds", {
         "name_en": "Earbuds", "description_en": "Buds Pro and Buds Lite.",
-        "name_it": "Auricolari", "description_it": "Buds Pro e Buds Lite."})
+        "name_it": "Auricolari", "description_it": "Buds Pro e Buds Lite.",
+        "takes_questions": "yes"})
     assert response.status_code == 303
     assert "Auricolari" in reader.get("/", headers=ITALIAN).get_data(as_text=True)
     assert "Auricolari" in client.get("/admin/areas").get_data(as_text=True)
@@ -98,7 +99,8 @@ def test_renaming_an_area_refreshes_its_cached_thread_pages(app, client, post_fo
     assert "Auricolari" not in before.get_data(as_text=True)
     make.admin("boss")
     sign_in(post_form, "boss")
-    post_form("/admin/areas/earbuds", {"name_en": "Earbuds", "name_it": "Auricolari"})
+    post_form("/admin/areas/earbuds", {"name_en": "Earbuds", "name_it": "Auricolari",
+                                       "takes_questions": "yes"})
     after = reader.get(url, headers={**ITALIAN, "If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200 and "Auricolari" in after.get_data(as_text=True)
 
@@ -112,7 +114,8 @@ def test_renaming_an_area_refreshes_the_pages_of_its_subareas(app, post_form, ma
     reader.get(url, headers=ITALIAN)
     make.admin("boss")
     sign_in(post_form, "boss")
-    post_form("/admin/areas/audio", {"name_en": "Audio", "name_it": "Suono"})
+    post_form("/admin/areas/audio", {"name_en": "Audio", "name_it": "Suono",
+                                     "takes_questions": "yes"})
     assert "Suono" in reader.get(url, headers=ITALIAN).get_data(as_text=True)
 
 
@@ -122,7 +125,8 @@ def test_a_description_counts_a_line_break_once_as_the_counter_does(app, post_fo
     sign_in(post_form, "boss")
     description = "\r\n".join(["x" * 29] * 10)  # 290 letters, 9 line breaks: 299
     response = post_form("/admin/areas/earbuds", {"name_en": "Earbuds",
-                                                  "description_en": description})
+                                                  "description_en": description,
+                                                  "takes_questions": "yes"})
     assert response.status_code == 303
     with app.app_context():
         assert db.session.get(Category, earbuds.id).base_description == description.replace(
@@ -154,6 +158,8 @@ def test_the_ask_form_leaves_out_an_area_that_takes_no_questions(client, post_fo
     assert ask_form_areas(client) == ["Earbuds"]
     page = client.get("/c/social-mentions").get_data(as_text=True)
     assert 'href="/ask"' in page and "category=social-mentions" not in page
+    linked = client.get("/ask?category=social-mentions").get_data(as_text=True)
+    assert '<option selected value="">' in linked  # the prompt: nothing chosen
 
 
 def test_posting_a_question_into_such_an_area_is_refused_next_to_the_field(
@@ -179,10 +185,23 @@ def test_an_admin_closes_an_area_to_questions_and_members_see_it_at_once(
     make.admin("boss")
     sign_in(post_form, "boss")
     form = client.get("/admin/areas/headphones").get_data(as_text=True)
-    assert re.search(r'<input[^>]*checked[^>]*name="takes_questions"', form) or re.search(
-        r'<input[^>]*name="takes_questions"[^>]*checked', form)
-    assert post_form("/admin/areas/headphones", {"name_en": "Headphones"}).status_code == 303
+    assert re.search(r'<input[^>]*checked[^>]*value="yes"', form)
+    assert post_form("/admin/areas/headphones", {"name_en": "Headphones",
+                                                 "takes_questions": "no"}).status_code == 303
     assert ask_form_areas(client) == ["Earbuds"]
     assert post_form("/admin/areas/headphones", {"name_en": "Headphones",
-                                                 "takes_questions": "y"}).status_code == 303
+                                                 "takes_questions": "yes"}).status_code == 303
     assert ask_form_areas(client) == ["Earbuds", "Headphones"]
+
+
+def test_an_area_form_without_the_choice_is_refused_and_the_area_stays_open(
+        app, client, post_form, make):
+    """A page from before the choice existed cannot close an area without a word."""
+    earbuds = make.category("Earbuds")
+    make.admin("boss")
+    sign_in(post_form, "boss")
+    response = post_form("/admin/areas/earbuds", {"name_en": "Earbuds"})
+    assert response.status_code == 422
+    assert 'id="takes_questions-error"' in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Category, earbuds.id).takes_questions

@@ -85,3 +85,21 @@ def test_the_agent_sees_the_forms_answers_on_the_case(app, client, sign_in, supp
 
     assert "What they told the contact form" in page
     assert "Something does not work" in page
+
+
+def test_an_area_that_takes_no_questions_is_not_offered_nor_accepted(app, client, make,
+                                                                    sign_in, support,
+                                                                    post_form):
+    mentions = make.category("Social mentions", slug="social-mentions",
+                             takes_questions=False)
+    sign_in("carla")
+    assert "Social mentions" not in client.get("/support/contact").get_data(as_text=True)
+
+    response = post_form("/support/contact", {**FORM, "category": mentions.id,
+                                              "step": "send"})
+
+    error = response.get_data(as_text=True).split('id="category-error"', 1)[1]
+    assert response.status_code == 422
+    assert "Choose a product area from the list." in error.split("</p>", 1)[0]
+    with app.app_context():
+        assert db.session.scalar(select(Thread.id)) is None
