@@ -6,16 +6,18 @@ from tests.support.fake_x import FakeX
 
 @pytest.fixture
 def fake_x():
-    """The local fake X server, serving the recorded posts; faults queued per test."""
-    with FakeX(delay=0.6) as server:
+    """The local fake X server, serving the recorded posts; faults queued per test. A
+    "timeout" fault answers after the client's timeout (``x_app``)."""
+    with FakeX(delay=2.5) as server:
         yield server
 
 
 @pytest.fixture
 def x_app(app, fake_x):
-    """The app pointed at the fake server, with short timeouts and back-offs."""
+    """The app pointed at the fake server, with short back-offs. The timeout is short, but
+    not so short that a loaded machine's ordinary answer misses it (0.3 s once did)."""
     app.config.update(X_API_BASE=fake_x.url, X_BEARER_TOKEN="test-token",
-                      LISTEN_TIMEOUT=0.3, LISTEN_PAGE_SIZE=10)
+                      LISTEN_TIMEOUT=2.0, LISTEN_PAGE_SIZE=10)
     return app
 
 
