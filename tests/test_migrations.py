@@ -80,31 +80,23 @@ def test_0005_makes_titles_stored_with_line_breaks_one_line(migrated_app):
             "INSERT INTO users (id, username, email, password_hash, role, is_active, "
             "session_nonce, created_at) VALUES (1, 'ada', 'ada@example.com', 'x', 'member', "
             "true, 'n', '2026-01-01')"))
-        connection.execute(text(
-            "INSERT INTO categories (id, slug, name, description, position, thread_count, "
-            "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
-        connection.execute(text(
-            "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
-            "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
-            "last_activity_at, created_at) VALUES (1, 'question', :title, 's', 1, 1, 'open', "
-            "'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"),
-            {"title": "Buds Pro echo\r\nBcc: victim@example.com\x1b"})
+        insert_a_thread(connection, title="Buds Pro echo\r\nBcc: victim@example.com\x1b")
     upgrade(revision="0005")
     with db.engine.connect() as connection:
         title = connection.execute(text("SELECT title FROM threads")).scalar()
     assert title == "Buds Pro echo Bcc: victim@example.com"
 
 
-def insert_a_thread(connection) -> None:
-    """Area 1 and, by user 1, thread 1: the columns every revision since 0006 has."""
+def insert_a_thread(connection, title: str = "A question here") -> None:
+    """Area 1 and, by user 1, thread 1: the columns every revision since 0004 has."""
     connection.execute(text(
         "INSERT INTO categories (id, slug, name, description, position, thread_count, "
         "created_at) VALUES (1, 'buds', 'Buds', '', 0, 1, '2026-01-01')"))
     connection.execute(text(
         "INSERT INTO threads (id, kind, title, slug, category_id, author_id, status, "
         "language, source, reply_count, me_too_count, view_count, reminders_sent, version, "
-        "last_activity_at, created_at) VALUES (1, 'question', 'A question here', 's', 1, 1, "
-        "'open', 'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"))
+        "last_activity_at, created_at) VALUES (1, 'question', :title, 's', 1, 1, 'open', "
+        "'en', 'web', 0, 0, 0, 0, 0, '2026-01-01', '2026-01-01')"), {"title": title})
 
 
 def test_0007_members_who_already_posted_start_at_trust_level_one(migrated_app):
